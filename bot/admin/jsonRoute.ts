@@ -1,0 +1,49 @@
+import type { Request, Response } from 'restify';
+import type { z } from 'zod';
+import type { Principal } from '../../domain/access.js';
+import { AppError, errorCatalogue } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { StaffAuthenticator } from './staffAuth.js';
+
+export interface JsonResult {
+  status: number;
+  body: unknown;
+}
+
+export type StaffHandler = (req: Request, principal: Principal) => Promise<JsonResult>;
+
+/** Wraps a staff-API handler: authenticates, runs it, and shapes every error as `{error, message, fields?}`. */
+export function staffRoute(auth: StaffAuthenticator, logger: Logger, handler: StaffHandler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const principal = await auth.authenticate(req.header('authorization'));
+      const result = await handler(req, principal);
+      res.send(result.status, result.body);
+    } catch (error) {
+      if (error instanceof AppError) {
+        res.send(error.status, { error: error.code, message: error.message, ...(error.details ? { fields: error.details } : {}) });
+        return;
+      }
+      logger.error({ reqId: req.id(), err: { type: (error as Error).name, message: (error as Error).message } }, 'staff API failed');
+      res.send(500, { error: 'INTERNAL', message: errorCatalogue.INTERNAL.message });
+    }
+  };
+}
+
+/** Validates a body against a schema; a 400 names every bad field. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || 'body'] = issue.message;
+  throw new AppError('BAD_REQUEST', fields);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that is not a UUID cannot name anything: 404, not a database error. */
+export function pathId(req: Request, name = 'id'): string {
+  const value = (req.params as Record<string, string | undefined>)[name];
+  if (!value || !UUID.test(value)) throw new AppError('NOT_FOUND');
+  return value;
+}

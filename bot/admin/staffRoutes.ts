@@ -1,0 +1,126 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { canActOnCitizen, type Principal } from '../../domain/access.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { EnrollmentService } from '../people/enrollmentService.js';
+import { parseBody, pathId, staffRoute } from './jsonRoute.js';
+import { generateApiToken, hashApiToken, requireRole, StaffAuthenticator } from './staffAuth.js';
+
+export interface StaffRoutesDeps {
+  prisma: PrismaClient;
+  auth: StaffAuthenticator;
+  enrollment: EnrollmentService;
+  logger: Logger;
+}
+
+const name = z.string().trim().min(1, 'is required').max(200);
+const createStaffBody = z.object({
+  name,
+  email: z.string().trim().toLowerCase().email('must be an e-mail address'),
+  role: z.enum(['CASEWORKER', 'COORDINATOR']).default('CASEWORKER'),
+  aadObjectId: z.string().uuid().optional(),
+});
+const createCitizenBody = z.object({
+  displayName: name,
+  caseworkerId: z.string().uuid('must be a staff id'),
+  backupCaseworkerId: z.string().uuid('must be a staff id').optional(),
+  locale: z.enum(['da', 'en']).default('da'),
+});
+const createTokenBody = z.object({ staffId: z.string().uuid('must be a staff id') });
+
+/** Staff and enrollment endpoints. Later issues add their own route modules beside this one. */
+export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void {
+  const { prisma, enrollment } = deps;
+  const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
+
+  server.post('/api/admin/caseworkers', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR');
+    const body = parseBody(createStaffBody, req.body);
+    const existing = await prisma.staff.findUnique({ where: { email: body.email } });
+    if (existing) throw new AppError('BAD_REQUEST', { email: 'is already registered' });
+    const staff = await prisma.staff.create({ data: { ...body, organisationId: principal.organisationId } });
+    await audit(prisma, principal, 'staff.created', 'Staff', staff.id);
+    const enrollmentCode = await enrollment.issue({ staffId: staff.id });
+    return { status: 201, body: { id: staff.id, role: staff.role, enrollmentCode } };
+  }));
+
+  server.post('/api/admin/tokens', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR');
+    const { staffId } = parseBody(createTokenBody, req.body);
+    const staff = await prisma.staff.findFirst({ where: { id: staffId, organisationId: principal.organisationId } });
+    if (!staff) throw new AppError('NOT_FOUND');
+    const token = generateApiToken();
+    await prisma.apiToken.create({ data: { staffId, tokenHash: hashApiToken(token) } });
+    await audit(prisma, principal, 'token.issued', 'Staff', staffId);
+    return { status: 201, body: { token, staffId } };
+  }));
+
+  server.post('/api/admin/citizens', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR', 'CASEWORKER');
+    const body = parseBody(createCitizenBody, req.body);
+    // A caseworker enrolls citizens into their own caseload; coordinators assign anyone.
+    if (principal.role === 'CASEWORKER' && body.caseworkerId !== principal.staffId) throw new AppError('FORBIDDEN');
+    await requireStaffInOrganisation(prisma, principal, { caseworkerId: body.caseworkerId, backupCaseworkerId: body.backupCaseworkerId });
+    const citizen = await prisma.citizen.create({ data: { ...body, organisationId: principal.organisationId } });
+    await audit(prisma, principal, 'citizen.created', 'Citizen', citizen.id);
+    const enrollmentCode = await enrollment.issue({ citizenId: citizen.id });
+    return { status: 201, body: { id: citizen.id, enrollmentCode } };
+  }));
+
+  server.post('/api/admin/citizens/:id/enrollment-code', route(async (req, principal) => {
+    const citizen = await citizenFor(prisma, principal, pathId(req));
+    await audit(prisma, principal, 'enrollment.code-issued', 'Citizen', citizen.id);
+    return { status: 201, body: { id: citizen.id, enrollmentCode: await enrollment.issue({ citizenId: citizen.id }) } };
+  }));
+
+  server.get('/api/admin/citizens/:id', route(async (req, principal) => {
+    const citizen = await citizenFor(prisma, principal, pathId(req));
+    const details = await prisma.citizen.findUniqueOrThrow({
+      where: { id: citizen.id },
+      include: { caseworker: true, backupCaseworker: true, identities: { select: { channelId: true, unreachableSince: true } } },
+    });
+    return {
+      status: 200,
+      body: {
+        id: details.id,
+        displayName: details.displayName,
+        status: details.status,
+        locale: details.locale,
+        timeZone: details.timeZone,
+        caseworker: { id: details.caseworker.id, name: details.caseworker.name },
+        backupCaseworker: details.backupCaseworker ? { id: details.backupCaseworker.id, name: details.backupCaseworker.name } : null,
+        channels: details.identities.map((identity) => ({ channelId: identity.channelId, reachable: !identity.unreachableSince })),
+        createdAt: details.createdAt,
+      },
+    };
+  }));
+}
+
+/** Loads a citizen the principal may act on: 404 when unknown, 403 when not theirs. */
+export async function citizenFor(prisma: PrismaClient, principal: Principal, citizenId: string) {
+  const citizen = await prisma.citizen.findUnique({ where: { id: citizenId } });
+  if (!citizen) throw new AppError('NOT_FOUND');
+  if (!canActOnCitizen(principal, citizen)) throw new AppError('FORBIDDEN');
+  return citizen;
+}
+
+async function requireStaffInOrganisation(
+  prisma: PrismaClient,
+  principal: Principal,
+  references: Record<string, string | undefined>,
+): Promise<void> {
+  const fields: Record<string, string> = {};
+  for (const [field, staffId] of Object.entries(references)) {
+    if (!staffId) continue;
+    const staff = await prisma.staff.findFirst({ where: { id: staffId, organisationId: principal.organisationId } });
+    if (!staff) fields[field] = 'no such staff member';
+  }
+  if (Object.keys(fields).length > 0) throw new AppError('BAD_REQUEST', fields);
+}
+
+/** Every staff action is audited with who did it; no personal data in the detail. */
+export async function audit(prisma: PrismaClient, principal: Principal, action: string, entity: string, entityId: string) {
+  await prisma.auditLog.create({ data: { actorStaffId: principal.staffId, action, entity, entityId } });
+}

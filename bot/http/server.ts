@@ -1,0 +1,96 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import restify, { type Request, type Response } from 'restify';
+import type { TurnSerializer } from '../data/turnSerializer.js';
+import { AppError, errorCatalogue, type ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export interface HttpServerDeps {
+  adapter: CloudAdapter;
+  bot: { run(context: TurnContext): Promise<void> };
+  serializer: TurnSerializer;
+  /** True when the database answers and every migration is applied. */
+  isReady: () => Promise<boolean>;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/** The restify server: Bot Framework endpoint, health probes, and error shaping. Routes are added by the caller. */
+export function createHttpServer(deps: HttpServerDeps): restify.Server {
+  const log = deps.logger.child({ module: 'http' });
+  const server = restify.createServer({ name: 'ledsager', handleUncaughtExceptions: false });
+
+  server.pre((req, res, next) => {
+    res.setHeader('x-request-id', req.id());
+    next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // jsonBodyParser passes its options on to restify's body reader, which enforces maxBodySize (413); the typings omit it.
+  const bodyOptions = { maxBodySize: deps.maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions;
+  server.use(restify.plugins.jsonBodyParser(bodyOptions));
+
+  server.on('restifyError', (req: Request, res: Response, err: RestifyLikeError, callback: () => void) => {
+    const code = errorCodeFor(err);
+    if (errorCatalogue[code].status >= 500) {
+      log.error({ reqId: req.id(), err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');
+    }
+    const body = { error: code, message: err.body?.message && code === 'BAD_REQUEST' ? shortReason(err) : errorCatalogue[code].message };
+    err.statusCode = errorCatalogue[code].status;
+    err.toJSON = () => body;
+    callback();
+  });
+
+  server.on('after', (req: Request, res: Response, route: { path?: string } | undefined) => {
+    log.info({ reqId: req.id(), method: req.method, route: route?.path, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const ready = await deps.isReady().catch(() => false);
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const activity = (req.body ?? {}) as { channelId?: unknown; conversation?: { id?: unknown } };
+    const key = `${String(activity.channelId)}/${String(activity.conversation?.id)}`;
+    await deps.serializer.run(key, () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+  });
+
+  return server;
+}
+
+interface RestifyLikeError extends Error {
+  statusCode?: number;
+  restCode?: string;
+  body?: { code?: string; message?: string };
+  toJSON?: () => unknown;
+}
+
+function errorCodeFor(err: RestifyLikeError): ErrorCode {
+  if (err instanceof AppError) return err.code;
+  switch (err.statusCode) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+    case 405:
+      return 'NOT_FOUND';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return 'INTERNAL';
+  }
+}
+
+/** restify's parser messages are safe and short ("Invalid JSON: …"); keep only the first clause. */
+function shortReason(err: RestifyLikeError): string {
+  const message = err.body?.message ?? '';
+  return message.startsWith('Invalid JSON') ? 'The request body is not valid JSON.' : errorCatalogue.BAD_REQUEST.message;
+}

@@ -1,0 +1,33 @@
+import i18next, { type TFunction } from 'i18next';
+import da from '../locales/da.json' with { type: 'json' };
+import en from '../locales/en.json' with { type: 'json' };
+
+export const SUPPORTED_LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+/** Danish is the product's default language. */
+export const DEFAULT_LOCALE: Locale = 'da';
+
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  resources: { da: { translation: da }, en: { translation: en } },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  // Texts go to chat, not HTML; escaping would mangle names such as "Ø & Co".
+  interpolation: { escapeValue: false },
+});
+
+/** Picks a supported locale from a stored preference or a channel locale such as "en-US". */
+export function resolveLocale(...candidates: Array<string | undefined | null>): Locale {
+  for (const candidate of candidates) {
+    const language = candidate?.toLowerCase().split(/[-_]/)[0];
+    const match = SUPPORTED_LOCALES.find((locale) => locale === language);
+    if (match) return match;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** A translate function bound to one locale. */
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}

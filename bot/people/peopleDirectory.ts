@@ -1,0 +1,46 @@
+import type { PrismaClient } from '../data/generated/client.js';
+
+/** Who is on the other end of a conversation, once they have enrolled. */
+export type LinkedPerson =
+  | { kind: 'citizen'; identityId: string; citizenId: string; name: string; locale: string }
+  | { kind: 'staff'; identityId: string; staffId: string; name: string; locale: string; role: 'CASEWORKER' | 'COORDINATOR' };
+
+interface IdentityRow {
+  id: string;
+  citizen: { id: string; displayName: string; locale: string } | null;
+  staff: { id: string; name: string; role: 'CASEWORKER' | 'COORDINATOR' } | null;
+}
+
+/** Maps a stored identity to the person it links, if it links one. */
+export function toLinkedPerson(identity: IdentityRow): LinkedPerson | undefined {
+  if (identity.citizen) {
+    const { id, displayName, locale } = identity.citizen;
+    return { kind: 'citizen', identityId: identity.id, citizenId: id, name: displayName, locale };
+  }
+  if (identity.staff) {
+    const { id, name, role } = identity.staff;
+    return { kind: 'staff', identityId: identity.id, staffId: id, name, locale: 'da', role };
+  }
+  return undefined;
+}
+
+/** Looks up enrolled people by their channel identity and keeps their conversation reference fresh. */
+export class PeopleDirectory {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(channelId: string, userId: string): Promise<LinkedPerson | undefined> {
+    const identity = await this.prisma.channelIdentity.findUnique({
+      where: { channelId_userId: { channelId, userId } },
+      include: { citizen: true, staff: true },
+    });
+    return identity ? toLinkedPerson(identity) : undefined;
+  }
+
+  /** Stores the latest reference: conversations and service URLs can change under a person. */
+  async rememberReference(identityId: string, reference: object): Promise<void> {
+    await this.prisma.channelIdentity.update({
+      where: { id: identityId },
+      data: { conversationReference: reference, unreachableSince: null },
+    });
+  }
+}
