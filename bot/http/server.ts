@@ -3,6 +3,7 @@ import restify, { type Request, type Response } from 'restify';
 import type { TurnSerializer } from '../data/turnSerializer.js';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { conversationKey, inboundActivitySchema } from './inboundActivity.js';
 
 export interface HttpServerDeps {
   adapter: CloudAdapter;
@@ -53,9 +54,15 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   });
 
   server.post('/api/messages', async (req, res) => {
-    const activity = (req.body ?? {}) as { channelId?: unknown; conversation?: { id?: unknown } };
-    const key = `${String(activity.channelId)}/${String(activity.conversation?.id)}`;
-    await deps.serializer.run(key, () => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+    const parsed = inboundActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message]));
+      res.send(400, { error: 'BAD_REQUEST', message: 'The activity is not valid.', fields });
+      return;
+    }
+    await deps.serializer.run(conversationKey(parsed.data), () =>
+      deps.adapter.process(req, res, (context) => deps.bot.run(context)),
+    );
   });
 
   return server;

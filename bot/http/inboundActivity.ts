@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * The minimum an inbound activity must carry before the adapter sees it;
+ * anything less is answered 400 here instead of failing deep in botbuilder.
+ */
+export const inboundActivitySchema = z.looseObject({
+  type: z.string().min(1),
+  channelId: z.string().min(1),
+  serviceUrl: z.string().url(),
+  from: z.looseObject({ id: z.string().min(1) }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  text: z.string().optional(),
+});
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+/** Turns of one conversation are serialised under this key. */
+export function conversationKey(activity: InboundActivity): string {
+  return `${activity.channelId}/${activity.conversation.id}`;
+}

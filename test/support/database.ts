@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import { projectRoot } from '../../bot/app.js';
+import { type Database, openDatabase } from '../../bot/data/database.js';
+import { migrate, readMigrations } from '../../bot/data/migrator.js';
+
+/** A migrated database: in-memory PGlite, or the given PostgreSQL URL. */
+export async function openMigratedDatabase(url?: string): Promise<Database> {
+  const db = await openDatabase({ url, dataDir: undefined, poolSize: 5 });
+  await migrate(db.pool, await readMigrations(join(projectRoot(), 'prisma', 'migrations')));
+  return db;
+}

@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedActivity {
+  conversationId: string;
+  type: string;
+  text?: string;
+  attachments?: unknown[];
+}
+
+/**
+ * A local HTTP server standing in for a Bot Framework channel: it receives the
+ * bot's replies and proactive messages at {serviceUrl}/v3/conversations/… .
+ */
+export class StandInChannel {
+  readonly received: ReceivedActivity[] = [];
+  private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
+  private server?: Server;
+  private nextId = 1;
+  serviceUrl = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void readJson(req).then((body) => {
+        const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+        if (req.method === 'POST' && match) {
+          const activity = body as { type: string; text?: string; attachments?: unknown[] };
+          this.received.push({ conversationId: decodeURIComponent(match[1] as string), ...activity });
+          this.notify();
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.serviceUrl = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Messages the bot sent into one conversation, in order. */
+  textsIn(conversationId: string): string[] {
+    return this.received
+      .filter((activity) => activity.conversationId === conversationId && activity.type === 'message')
+      .map((activity) => activity.text ?? '');
+  }
+
+  /** Resolves once `count` messages have arrived in the conversation; rejects after `timeoutMs`. */
+  waitForMessages(conversationId: string, count: number, timeoutMs = 10_000): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} messages in ${conversationId}, got ${JSON.stringify(this.textsIn(conversationId))}`)),
+        timeoutMs,
+      );
+      const waiter = {
+        check: () => this.textsIn(conversationId).length >= count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(this.textsIn(conversationId));
+        },
+      };
+      if (waiter.check()) waiter.resolve();
+      else this.waiters.push(waiter);
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.check()) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+/** A person chatting through the stand-in channel: each `say` is POSTed to /api/messages as a channel would. */
+export class ChannelUser {
+  private sequence = 0;
+  constructor(
+    private readonly botUrl: string,
+    private readonly channel: StandInChannel,
+    readonly userId: string,
+    readonly conversationId: string,
+    private readonly locale = 'da-DK',
+  ) {}
+
+  /** Sends a message and resolves with the replies it produced. */
+  async say(text: string, expectedReplies = 1): Promise<string[]> {
+    const before = this.channel.textsIn(this.conversationId).length;
+    const response = await this.post(text);
+    if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
+    const all = await this.channel.waitForMessages(this.conversationId, before + expectedReplies);
+    return all.slice(before);
+  }
+
+  post(text: string): Promise<Response> {
+    this.sequence += 1;
+    return fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: `${this.conversationId}-${this.sequence}`,
+        timestamp: new Date().toISOString(),
+        channelId: 'test',
+        serviceUrl: this.channel.serviceUrl,
+        from: { id: this.userId, name: 'Person' },
+        recipient: { id: 'ledsager-bot', name: 'Ledsager' },
+        conversation: { id: this.conversationId },
+        locale: this.locale,
+        text,
+      }),
+    });
+  }
+}
