@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItems } from 'botbuilder';
+import type pg from 'pg';
+
+/**
+ * botbuilder `Storage` on the database, so conversation and user state survive
+ * restarts and are shared between instances. eTag rules as botbuilder's own
+ * storages: no eTag or `*` overwrites; any other eTag must match the stored one,
+ * unless nothing is stored under that key yet.
+ */
+export class BotStateStorage implements Storage {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (keys.length === 0) return {};
+    const result = await this.pool.query<{ key: string; data: Record<string, unknown>; eTag: string }>(
+      'SELECT key, data, "eTag" FROM "BotState" WHERE key = ANY($1)',
+      [keys],
+    );
+    const items: StoreItems = {};
+    for (const row of result.rows) items[row.key] = { ...row.data, eTag: row.eTag };
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, change] of Object.entries(changes)) {
+      const { eTag, ...data } = (change ?? {}) as Record<string, unknown>;
+      const nextETag = randomUUID();
+      if (eTag === undefined || eTag === '*') {
+        await this.pool.query(
+          `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ($1, $2, $3, now())
+           ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`,
+          [key, data, nextETag],
+        );
+        continue;
+      }
+      const updated = await this.pool.query(
+        'UPDATE "BotState" SET data = $2, "eTag" = $3, "updatedAt" = now() WHERE key = $1 AND "eTag" = $4',
+        [key, data, nextETag, eTag],
+      );
+      if (updated.rowCount === 1) continue;
+      const inserted = await this.pool.query(
+        `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING`,
+        [key, data, nextETag],
+      );
+      if (inserted.rowCount !== 1) throw new ETagConflictError(key);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.pool.query('DELETE FROM "BotState" WHERE key = ANY($1)', [keys]);
+  }
+}
+
+/** A write carried an eTag that no longer matches: someone else wrote first. */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super('Storage: eTag conflict');
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from './generated/client.js';
+
+/** The one database handle the service uses: Prisma for the model, a pg pool for locks and migrations. */
+export interface Database {
+  readonly mode: 'embedded' | 'postgres';
+  /** Connection string, for components that need their own pool (turn locks). */
+  readonly url: string;
+  readonly prisma: PrismaClient;
+  readonly pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent an embedded PGlite is started under `dataDir`. */
+  url?: string | undefined;
+  /** Folder for the embedded database; `undefined` keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize: number;
+}
+
+/**
+ * Opens the database. Embedded mode serves PGlite on a loopback port so the
+ * ordinary pg driver and Prisma's pg adapter talk to it exactly as to a real
+ * server: one schema and one code path for both.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return connect('postgres', options.url, options.poolSize, async () => {});
+
+  const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const embedded = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // PGlite accepts one socket connection unless told otherwise; leave headroom over the pool.
+  const server = new PGLiteSocketServer({
+    db: embedded,
+    host: '127.0.0.1',
+    port: 0,
+    maxConnections: options.poolSize + 4,
+  });
+  await server.start();
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return connect('embedded', url, options.poolSize, async () => {
+    await server.stop();
+    await embedded.close();
+  });
+}
+
+async function connect(
+  mode: Database['mode'],
+  url: string,
+  poolSize: number,
+  closeServer: () => Promise<void>,
+): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error (e.g. the server restarting) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    mode,
+    url,
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      await closeServer();
+    },
+  };
+}
