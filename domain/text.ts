@@ -1,0 +1,22 @@
+/**
+ * Folds what a person typed for matching: lower case, no accents, Danish
+ * letters spelled out (æ→ae, ø→oe, å→aa) so "hjaelp", "hjælp" and "HJÆLP" meet,
+ * punctuation to spaces, runs of space collapsed.
+ */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when `phrase` (folded) occurs in `text` (folded) as whole words. */
+export function containsPhrase(foldedText: string, phrase: string): boolean {
+  const folded = foldText(phrase);
+  return folded.length > 0 && ` ${foldedText} `.includes(` ${folded} `);
+}
