@@ -11,10 +11,11 @@ export interface ChoiceOption<V extends string = string> {
  * labels, case- and accent-insensitively; undefined when nothing matches.
  */
 export function matchChoice<V extends string>(text: string, options: ReadonlyArray<ChoiceOption<V>>): V | undefined {
+  // "2" or "2." selects the second option; "-1" is not a number of any option.
+  const number = /^\s*(\d{1,3})[.)]?\s*$/.exec(text)?.[1];
+  if (number) return options[Number(number) - 1]?.value;
   const folded = foldText(text);
   if (!folded) return undefined;
-  const number = /^(\d{1,3})$/.exec(folded)?.[1];
-  if (number) return options[Number(number) - 1]?.value;
   return options.find((option) => option.labels.some((label) => foldText(label) === folded))?.value;
 }
 
