@@ -1,0 +1,39 @@
+import { publicHolidays } from '../../domain/holidays.js';
+import { responseDueAt } from '../../domain/sla.js';
+import type { AlertReceipt, CaseworkerAlerts, RaiseAlert } from '../../dialogs/services.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import type { Logger } from '../logger.js';
+import { readOrganisationSettings } from '../settings/organisationSettings.js';
+
+/**
+ * Raises alerts to the citizen's own caseworker (continuity) with a due time
+ * from the organisation's SLA policy, and records the first event.
+ */
+export class AlertService implements CaseworkerAlerts {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async raise(input: RaiseAlert): Promise<AlertReceipt> {
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: input.citizenId }, include: { caseworker: true } });
+    const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const createdAt = this.now();
+    const dueAt = responseDueAt(input.severity, createdAt, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
+    const alert = await this.prisma.alert.create({
+      data: {
+        citizenId: citizen.id,
+        kind: input.kind,
+        severity: input.severity,
+        assigneeId: citizen.caseworkerId,
+        dueAt,
+        createdAt,
+        payload: { facts: input.facts ?? {}, ...(input.citizenText ? { citizenText: input.citizenText } : {}) } as object,
+        events: { create: { type: 'created', actorStaffId: null, detail: { assigneeId: citizen.caseworkerId }, at: createdAt } },
+      },
+    });
+    this.logger.info({ alertId: alert.id, kind: input.kind, severity: input.severity }, 'alert raised');
+    return { alertId: alert.id, assigneeName: citizen.caseworker.name, dueAt };
+  }
+}

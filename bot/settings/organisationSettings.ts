@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, durationMs } from '../../domain/sla.js';
+import type { PrismaClient } from '../data/generated/client.js';
+
+const isoDuration = z.string().refine((value) => {
+  try {
+    durationMs(value);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a positive ISO 8601 duration, e.g. PT4H');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone, e.g. Europe/Copenhagen');
+
+const slaRule = z.discriminatedUnion('clock', [
+  z.object({ clock: z.literal('wall'), duration: isoDuration }),
+  z.object({ clock: z.literal('business'), duration: isoDuration }),
+  z.object({ clock: z.literal('endOfNextBusinessDay') }),
+]);
+
+/** Everything a coordinator can configure for an organisation; each field has the evidence-based default. */
+export const organisationSettingsSchema = z.object({
+  sla: z
+    .object({ CRISIS: slaRule, URGENT: slaRule, NORMAL: slaRule })
+    .default(DEFAULT_SLA_POLICY),
+  businessHours: z
+    .object({
+      days: z.array(z.number().int().min(1).max(7)).min(1, 'needs at least one day'),
+      open: hhmm,
+      close: hhmm,
+      timeZone,
+    })
+    .refine((hours) => hours.open < hours.close, { message: 'open must be before close', path: ['close'] })
+    .default(DEFAULT_BUSINESS_HOURS),
+  holidayCountry: z.string().length(2).default('DK'),
+  privacyText: z
+    .object({ da: z.string().min(50).optional(), en: z.string().min(50).optional(), version: z.string().min(1) })
+    .optional(),
+});
+
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+
+/** Reads an organisation's settings with defaults filled in; stored values were validated when written. */
+export async function readOrganisationSettings(prisma: PrismaClient, organisationId: string): Promise<OrganisationSettings> {
+  const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+  return organisationSettingsSchema.parse(organisation.settings ?? {});
+}

@@ -1,0 +1,18 @@
+import { DateTime } from 'luxon';
+
+/**
+ * A deadline the way a person says it, relative to now in their time zone:
+ * "i dag kl. 14:30", "i morgen kl. 16:00", "mandag kl. 10:00", "30. marts kl. 10:00"
+ * (English: "today at 14:30", "tomorrow at 16:00", "Monday at 10:00", "30 March at 10:00").
+ */
+export function describeDue(due: Date, now: Date, timeZone: string, locale: 'da' | 'en'): string {
+  const at = DateTime.fromJSDate(due, { zone: timeZone }).setLocale(locale);
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const days = Math.round(at.startOf('day').diff(today, 'days').days);
+  const time = at.toFormat('HH:mm');
+  const word = locale === 'da' ? { today: 'i dag', tomorrow: 'i morgen', at: 'kl.' } : { today: 'today', tomorrow: 'tomorrow', at: 'at' };
+  if (days <= 0) return `${word.today} ${word.at} ${time}`;
+  if (days === 1) return `${word.tomorrow} ${word.at} ${time}`;
+  if (days < 7) return `${at.toFormat('cccc')} ${word.at} ${time}`;
+  return `${at.toFormat(locale === 'da' ? 'd. LLLL' : 'd LLLL')} ${word.at} ${time}`;
+}
