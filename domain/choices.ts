@@ -3,7 +3,7 @@ import { foldText } from './text.js';
 /** One option of a choice: its value and every label that selects it (Danish and English). */
 export interface ChoiceOption<V extends string = string> {
   value: V;
-  labels: string[];
+  labels: readonly string[];
 }
 
 /**

@@ -56,7 +56,7 @@ export function addBusinessTime(
   hours: BusinessHours,
   isHoliday: (date: IsoDate) => boolean,
 ): Date {
-  let cursor = DateTime.fromJSDate(from, { zone: hours.timeZone });
+  let cursor: DateTime = DateTime.fromJSDate(from, { zone: hours.timeZone });
   let remaining = ms;
   // Bounded: a year of days is far more than any configured SLA needs.
   for (let day = 0; day < 400; day += 1) {
@@ -77,7 +77,7 @@ export function addBusinessTime(
 
 /** Closing time of the first business day after the day of `from`. */
 export function endOfNextBusinessDay(from: Date, hours: BusinessHours, isHoliday: (date: IsoDate) => boolean): Date {
-  let day = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day');
+  let day: DateTime = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day');
   for (let i = 0; i < 400; i += 1) {
     day = day.plus({ days: 1 });
     if (isBusinessDay(day, hours, isHoliday)) return at(day, hours.close).toJSDate();
