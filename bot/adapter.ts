@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { AppConfig } from './config.js';
-import { DEFAULT_LOCALE, resolveLocale, translator } from './i18n.js';
+import { DEFAULT_LOCALE, resolveLocale, translator } from '../locales/i18n.js';
 import type { Logger } from './logger.js';
 
 /**

@@ -2,8 +2,15 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import type { CitizenServices } from '../dialogs/services.js';
 import { createAdapter } from './adapter.js';
+import { AlertService } from './alerts/alertService.js';
+import { PrismaBarrierStore } from './citizens/barrierStore.js';
+import { PrismaGoalStore } from './citizens/goalStore.js';
+import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
 import { CompanionBot } from './companionBot.js';
@@ -16,6 +23,9 @@ import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { EnrollmentService } from './people/enrollmentService.js';
 import { PeopleDirectory } from './people/peopleDirectory.js';
+
+/** The one conversation-state property holding the dialog stack. */
+export const DIALOG_STATE_PROPERTY = 'dialogState';
 
 export interface RunningApp {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -53,10 +63,20 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const serializer: TurnSerializer =
     db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE) : new InProcessTurnSerializer();
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS);
+  const conversationState = new ConversationState(storage);
+  const services: CitizenServices = {
+    profiles: new PrismaProfileStore(db.prisma),
+    goals: new PrismaGoalStore(db.prisma),
+    barriers: new PrismaBarrierStore(db.prisma),
+    alerts: new AlertService(db.prisma, logger.child({ module: 'alerts' })),
+    now: () => new Date(),
+  };
   const bot = new CompanionBot({
     people: new PeopleDirectory(db.prisma),
     enrollment,
-    states: [new ConversationState(storage), new UserState(storage)],
+    dialogState: conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY),
+    states: [conversationState],
+    mainDialog: new MainDialog(services),
     logger: logger.child({ module: 'bot' }),
   });
 

@@ -2,10 +2,15 @@ import {
   ActivityHandler,
   type BotState,
   type ConversationReference,
+  type StatePropertyAccessor,
   type TurnContext,
   TurnContext as Turn,
 } from 'botbuilder';
-import { resolveLocale, translator } from './i18n.js';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { MAIN_DIALOG, type MainOptions } from '../dialogs/mainDialog.js';
+import { setTurnCitizen } from '../dialogs/turnCitizen.js';
+import { resolveLocale, translator } from '../locales/i18n.js';
+import { cardSubmitText } from './cardSubmit.js';
 import type { Logger } from './logger.js';
 import type { EnrollmentService } from './people/enrollmentService.js';
 import type { LinkedPerson, PeopleDirectory } from './people/peopleDirectory.js';
@@ -13,15 +18,21 @@ import type { LinkedPerson, PeopleDirectory } from './people/peopleDirectory.js'
 export interface CompanionBotDeps {
   people: PeopleDirectory;
   enrollment: EnrollmentService;
-  /** Conversation and user state, saved after every turn. */
+  /** Where the dialog stack lives: conversation state, saved after every turn. */
+  dialogState: StatePropertyAccessor<DialogState>;
+  /** Every state saved after a turn. */
   states: BotState[];
+  mainDialog: Dialog;
   logger: Logger;
 }
 
 /** The ActivityHandler: recognises who is writing and routes the turn. */
 export class CompanionBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+
   constructor(private readonly deps: CompanionBotDeps) {
     super();
+    this.dialogs = new DialogSet(deps.dialogState).add(deps.mainDialog);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -40,20 +51,35 @@ export class CompanionBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { channelId, from } = context.activity;
-    const person = await this.deps.people.find(channelId, from.id);
-    if (person) {
-      await this.deps.people.rememberReference(person.identityId, referenceOf(context));
-      await this.replyToKnown(context, person);
+    const { activity } = context;
+    // A card button is the same answer as typing it; from here on only text matters.
+    const submitted = cardSubmitText(activity.value);
+    if (submitted !== undefined && !activity.text) activity.text = submitted;
+
+    const person = await this.deps.people.find(activity.channelId, activity.from.id);
+    if (!person) {
+      await this.tryEnrollment(context);
       return;
     }
-    await this.tryEnrollment(context);
+    await this.deps.people.rememberReference(person.identityId, referenceOf(context));
+    if (person.kind === 'citizen') await this.converse(context, person);
+    else await this.replyToStaff(context, person);
+  }
+
+  /** Continues the citizen's dialog where it stands, or starts the main flow with this message. */
+  private async converse(context: TurnContext, citizen: Extract<LinkedPerson, { kind: 'citizen' }>): Promise<void> {
+    setTurnCitizen(context, { citizenId: citizen.citizenId, locale: resolveLocale(citizen.locale), timeZone: citizen.timeZone });
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      await dc.beginDialog(MAIN_DIALOG, { text: context.activity.text ?? '' } satisfies MainOptions);
+    }
   }
 
   private async greet(context: TurnContext): Promise<void> {
     const person = await this.deps.people.find(context.activity.channelId, context.activity.from.id);
-    if (person) await this.replyToKnown(context, person);
-    else await context.sendActivity(translator(resolveLocale(context.activity.locale))('welcome.unknown'));
+    if (person?.kind === 'staff') await this.replyToStaff(context, person);
+    else if (!person) await context.sendActivity(translator(resolveLocale(context.activity.locale))('welcome.unknown'));
   }
 
   private async tryEnrollment(context: TurnContext): Promise<void> {
@@ -80,16 +106,20 @@ export class CompanionBot extends ActivityHandler {
         await context.sendActivity(t(`enrollment.${outcome.kind}`));
         return;
       case 'linked': {
-        const linkedT = translator(resolveLocale(outcome.person.locale));
-        const key = outcome.person.kind === 'citizen' ? 'enrollment.linkedCitizen' : 'enrollment.linkedStaff';
-        await context.sendActivity(linkedT(key, { name: outcome.person.name }));
+        const person = outcome.person;
+        const linkedT = translator(resolveLocale(person.locale));
+        if (person.kind === 'staff') {
+          await context.sendActivity(linkedT('enrollment.linkedStaff', { name: person.name }));
+          return;
+        }
+        await context.sendActivity(linkedT('enrollment.linkedCitizen', { name: person.name }));
+        await this.converse(context, person);
       }
     }
   }
 
-  private async replyToKnown(context: TurnContext, person: LinkedPerson): Promise<void> {
-    const t = translator(resolveLocale(person.locale));
-    await context.sendActivity(t(person.kind === 'citizen' ? 'known.citizen' : 'known.staff', { name: person.name }));
+  private async replyToStaff(context: TurnContext, person: Extract<LinkedPerson, { kind: 'staff' }>): Promise<void> {
+    await context.sendActivity(translator(resolveLocale(person.locale))('known.staff', { name: person.name }));
   }
 }
 

@@ -16,3 +16,8 @@ export function describeDue(due: Date, now: Date, timeZone: string, locale: 'da'
   if (days < 7) return `${at.toFormat('cccc')} ${word.at} ${time}`;
   return `${at.toFormat(locale === 'da' ? 'd. LLLL' : 'd LLLL')} ${word.at} ${time}`;
 }
+
+/** A calendar date for people: "24. dec. 2026" / "24 Dec 2026". */
+export function describeDate(date: string, locale: 'da' | 'en'): string {
+  return DateTime.fromISO(date).setLocale(locale).toLocaleString(DateTime.DATE_MED);
+}

@@ -1,7 +1,7 @@
 import { CONTACT_WINDOWS, type ContactWindowKey, contactWindowKey } from '../../domain/contactWindow.js';
 import type { CitizenProfile, ProfileStore } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
-import { resolveLocale } from '../i18n.js';
+import { resolveLocale } from '../../locales/i18n.js';
 
 /** Organisation settings keys read here; validated where coordinators write them. */
 interface PrivacySettings {

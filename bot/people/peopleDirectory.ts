@@ -2,20 +2,20 @@ import type { PrismaClient } from '../data/generated/client.js';
 
 /** Who is on the other end of a conversation, once they have enrolled. */
 export type LinkedPerson =
-  | { kind: 'citizen'; identityId: string; citizenId: string; name: string; locale: string }
+  | { kind: 'citizen'; identityId: string; citizenId: string; name: string; locale: string; timeZone: string }
   | { kind: 'staff'; identityId: string; staffId: string; name: string; locale: string; role: 'CASEWORKER' | 'COORDINATOR' };
 
 interface IdentityRow {
   id: string;
-  citizen: { id: string; displayName: string; locale: string } | null;
+  citizen: { id: string; displayName: string; locale: string; timeZone: string } | null;
   staff: { id: string; name: string; role: 'CASEWORKER' | 'COORDINATOR' } | null;
 }
 
 /** Maps a stored identity to the person it links, if it links one. */
 export function toLinkedPerson(identity: IdentityRow): LinkedPerson | undefined {
   if (identity.citizen) {
-    const { id, displayName, locale } = identity.citizen;
-    return { kind: 'citizen', identityId: identity.id, citizenId: id, name: displayName, locale };
+    const { id, displayName, locale, timeZone } = identity.citizen;
+    return { kind: 'citizen', identityId: identity.id, citizenId: id, name: displayName, locale, timeZone };
   }
   if (identity.staff) {
     const { id, name, role } = identity.staff;

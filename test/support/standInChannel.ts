@@ -94,16 +94,29 @@ export class ChannelUser {
     private readonly locale = 'da-DK',
   ) {}
 
-  /** Sends a message and resolves with the replies it produced. */
-  async say(text: string, expectedReplies = 1): Promise<string[]> {
-    const before = this.channel.textsIn(this.conversationId).length;
-    const response = await this.post(text);
-    if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
-    const all = await this.channel.waitForMessages(this.conversationId, before + expectedReplies);
-    return all.slice(before);
+  /**
+   * Sends a message and resolves with the replies of that turn. The bot POSTs
+   * its replies to the channel during the turn, and answers the channel's
+   * request only when the turn is over, so they have all arrived by then.
+   */
+  async say(text: string): Promise<string[]> {
+    return this.send({ text });
   }
 
-  post(text: string): Promise<Response> {
+  /** Clicks a card button: sends its submit data, as Web Chat and Teams do. */
+  async submit(value: Record<string, unknown>): Promise<string[]> {
+    return this.send({ value });
+  }
+
+  private async send(content: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
+    const before = this.channel.textsIn(this.conversationId).length;
+    const response = await this.post(content);
+    if (response.status >= 300) throw new Error(`bot answered ${response.status}: ${await response.text()}`);
+    return this.channel.textsIn(this.conversationId).slice(before);
+  }
+
+  post(content: string | { text?: string; value?: Record<string, unknown> }): Promise<Response> {
+    const { text, value } = typeof content === 'string' ? { text: content, value: undefined } : content;
     this.sequence += 1;
     return fetch(`${this.botUrl}/api/messages`, {
       method: 'POST',
@@ -118,7 +131,8 @@ export class ChannelUser {
         recipient: { id: 'ledsager-bot', name: 'Ledsager' },
         conversation: { id: this.conversationId },
         locale: this.locale,
-        text,
+        ...(text !== undefined ? { text } : {}),
+        ...(value !== undefined ? { value } : {}),
       }),
     });
   }

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import da from '../locales/da.json' with { type: 'json' };
-import en from '../locales/en.json' with { type: 'json' };
+import da from './da.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
 
 export const SUPPORTED_LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];

@@ -1,0 +1,74 @@
+import { type Attachment, CardFactory } from 'botbuilder';
+
+/**
+ * Cards that answer a prompt. Every submit carries `verb: "answer"`; the bot
+ * turns it into the text the citizen could have typed (see bot/cardSubmit.ts),
+ * so a card and a typed number or label take exactly the same path.
+ */
+export const ANSWER_VERB = 'answer';
+
+const schema = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+/** One button per choice; the button answers with the choice's number. */
+export function choiceCard(question: string, labels: readonly string[]): Attachment {
+  return CardFactory.adaptiveCard({
+    $schema: schema,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' }],
+    actions: labels.map((label, index) => ({
+      type: 'Action.Submit',
+      title: `${index + 1}. ${label}`,
+      data: { verb: ANSWER_VERB, answer: String(index + 1) },
+    })),
+  });
+}
+
+/** Tick several, then send; answers with the chosen numbers, e.g. "1,4,7". */
+export function multiChoiceCard(question: string, labels: readonly string[], submitLabel: string): Attachment {
+  return CardFactory.adaptiveCard({
+    $schema: schema,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'selection',
+        isMultiSelect: true,
+        style: 'expanded',
+        label: question,
+        choices: labels.map((label, index) => ({ title: `${index + 1}. ${label}`, value: String(index + 1) })),
+      },
+    ],
+    actions: [{ type: 'Action.Submit', title: submitLabel, data: { verb: ANSWER_VERB } }],
+  });
+}
+
+/** A date picker with a skip button; answers with YYYY-MM-DD or the skip label. */
+export function dateCard(question: string, submitLabel: string, skipLabel: string): Attachment {
+  return CardFactory.adaptiveCard({
+    $schema: schema,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' },
+      { type: 'Input.Date', id: 'date', label: question },
+    ],
+    actions: [
+      { type: 'Action.Submit', title: submitLabel, data: { verb: ANSWER_VERB } },
+      { type: 'Action.Submit', title: skipLabel, data: { verb: ANSWER_VERB, answer: skipLabel } },
+    ],
+  });
+}
+
+/** Suggested answers next to a free-text question; each button answers with its own label. */
+export function suggestionCard(question: string, labels: readonly string[]): Attachment {
+  return CardFactory.adaptiveCard({
+    $schema: schema,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' }],
+    actions: labels.map((label) => ({ type: 'Action.Submit', title: label, data: { verb: ANSWER_VERB, answer: label } })),
+  });
+}

@@ -1,0 +1,170 @@
+import { type Attachment, MessageFactory, type TurnContext } from 'botbuilder';
+import { type ComponentDialog, type PromptOptions, type PromptValidatorContext, TextPrompt } from 'botbuilder-dialogs';
+import { choiceCard, dateCard, multiChoiceCard, suggestionCard } from '../cards/answerCards.js';
+import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
+import { parseDate, todayIn } from '../domain/dates.js';
+import { freeTextProblem, MAX_FREE_TEXT } from '../domain/goalMoments.js';
+import { translator } from '../locales/i18n.js';
+import type { CitizenServices } from './services.js';
+import { citizenT, turnCitizen } from './turnCitizen.js';
+
+export const CHOICE_PROMPT = 'choicePrompt';
+export const MULTI_CHOICE_PROMPT = 'multiChoicePrompt';
+export const FREE_TEXT_PROMPT = 'freeTextPrompt';
+export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';
+export const DATE_PROMPT = 'datePrompt';
+
+/** A choice as shown: a value and the i18n key of its label. Both languages' labels select it. */
+export interface ChoiceSpec<V extends string = string> {
+  value: V;
+  /** An i18n key for fixed choices, or `label` for the citizen's own words (a goal, a step). */
+  labelKey?: string;
+  label?: string;
+  /** Other words that select it, in either language ("ja tak", "ok"). */
+  also?: readonly string[];
+}
+
+function optionsFrom<V extends string>(specs: ReadonlyArray<ChoiceSpec<V>>): ChoiceOption<V>[] {
+  const da = translator('da');
+  const en = translator('en');
+  return specs.map((spec) => ({
+    value: spec.value,
+    labels: [...(spec.labelKey ? [da(spec.labelKey), en(spec.labelKey)] : [spec.label ?? '']), ...(spec.also ?? [])],
+  }));
+}
+
+function labelOf(spec: ChoiceSpec, t: (key: string) => string): string {
+  return spec.labelKey ? t(spec.labelKey) : (spec.label ?? '');
+}
+
+function listText(question: string, labels: string[], hint: string): string {
+  return `${question}\n\n${labels.map((label, index) => `${index + 1}. ${label}`).join('\n')}\n\n${hint}`;
+}
+
+function withCard(text: string, card: Attachment) {
+  const message = MessageFactory.attachment(card);
+  message.text = text;
+  return message;
+}
+
+/** Prompt options for one choice among several: a card with buttons and the same list as text. */
+export function choiceOptions<V extends string>(context: TurnContext, question: string, specs: ReadonlyArray<ChoiceSpec<V>>): PromptOptions {
+  const t = citizenT(context);
+  const labels = specs.map((spec) => labelOf(spec, t));
+  const card = choiceCard(question, labels);
+  return {
+    prompt: withCard(listText(question, labels, t('common.chooseHint')), card),
+    retryPrompt: withCard(listText(t('common.notUnderstood'), labels, ''), card),
+    validations: optionsFrom(specs),
+  };
+}
+
+/** Prompt options for several choices from one list ("1, 4, 7"). */
+export function multiChoiceOptions<V extends string>(
+  context: TurnContext,
+  question: string,
+  specs: ReadonlyArray<ChoiceSpec<V>>,
+  hint: string,
+): PromptOptions {
+  const t = citizenT(context);
+  const labels = specs.map((spec) => labelOf(spec, t));
+  const card = multiChoiceCard(question, labels, t('common.send'));
+  return {
+    prompt: withCard(listText(question, labels, hint), card),
+    retryPrompt: withCard(`${t('common.notUnderstood')} ${hint}`, card),
+    validations: optionsFrom(specs),
+  };
+}
+
+/** Prompt options for a date that may be skipped: a date picker, or typed in Danish or English. */
+export function dateOptions(context: TurnContext, question: string): PromptOptions {
+  const t = citizenT(context);
+  return { prompt: withCard(question, dateCard(question, t('common.send'), t('common.skip'))) };
+}
+
+/** A free-text question with suggested answers as buttons (e.g. "I don't know yet"). */
+export function freeTextOptions(context: TurnContext, question: string, suggestionKeys: readonly string[] = []): PromptOptions {
+  if (suggestionKeys.length === 0) return { prompt: question };
+  const t = citizenT(context);
+  return { prompt: withCard(question, suggestionCard(question, suggestionKeys.map((key) => t(key)))) };
+}
+
+/** True when the text is one of the suggestion's labels, in either language. */
+export function isSuggestion(text: string, labelKey: string): boolean {
+  return matchChoice(text, optionsFrom([{ value: 'match', labelKey }])) === 'match';
+}
+
+const isSkip = (text: string) => matchChoice(text, optionsFrom([{ value: 'skip', labelKey: 'common.skip' }])) === 'skip';
+
+/** Adds the citizen prompts to a dialog. Validators tell the citizen what to fix and keep the question open. */
+export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServices): void {
+  dialog.addDialog(
+    new TextPrompt(CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const choice = matchChoice(prompt.recognized.value ?? '', prompt.options.validations as ChoiceOption[]);
+      if (choice) prompt.recognized.value = choice;
+      return choice !== undefined;
+    }),
+  );
+  dialog.addDialog(
+    new TextPrompt(MULTI_CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const choices = matchChoices(prompt.recognized.value ?? '', prompt.options.validations as ChoiceOption[]);
+      if (choices) (prompt.recognized as { value: unknown }).value = choices;
+      return choices !== undefined;
+    }),
+  );
+  const freeText = (optional: boolean) => async (prompt: PromptValidatorContext<string>) => {
+    const text = prompt.recognized.value ?? '';
+    if (optional && isSkip(text)) {
+      (prompt.recognized as { value: unknown }).value = null;
+      return true;
+    }
+    const problem = freeTextProblem(text);
+    if (!problem) {
+      prompt.recognized.value = text.trim();
+      return true;
+    }
+    const t = citizenT(prompt.context);
+    await prompt.context.sendActivity(problem === 'tooLong' ? t('common.tooLong', { max: MAX_FREE_TEXT }) : t('common.needWords'));
+    return false;
+  };
+  dialog.addDialog(new TextPrompt(FREE_TEXT_PROMPT, freeText(false)));
+  dialog.addDialog(new TextPrompt(OPTIONAL_TEXT_PROMPT, freeText(true)));
+  dialog.addDialog(
+    new TextPrompt(DATE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const text = prompt.recognized.value ?? '';
+      if (isSkip(text)) {
+        (prompt.recognized as { value: unknown }).value = null;
+        return true;
+      }
+      const t = citizenT(prompt.context);
+      const now = services.now();
+      const { timeZone } = turnCitizen(prompt.context);
+      const date = text.length <= 100 ? parseDate(text, now, timeZone) : undefined;
+      if (!date) {
+        await prompt.context.sendActivity(t('goals.dueInvalid'));
+        return false;
+      }
+      if (date < todayIn(timeZone, now)) {
+        await prompt.context.sendActivity(t('goals.duePast'));
+        return false;
+      }
+      prompt.recognized.value = date;
+      return true;
+    }),
+  );
+}
+
+/** The yes/no choice used across dialogs. */
+export const YES_NO: ReadonlyArray<ChoiceSpec<'yes' | 'no'>> = [
+  { value: 'yes', labelKey: 'common.yes', also: ['ja tak', 'jo', 'ok', 'okay', 'gerne', 'yes please', 'yep', 'sure'] },
+  { value: 'no', labelKey: 'common.no', also: ['nej tak', 'ikke nu', 'no thanks', 'nope', 'not now'] },
+];
+
+/**
+ * A waterfall's saved answers, typed. Each field is set by an earlier step
+ * before a later one reads it. botbuilder keeps `step.values` in dialog state,
+ * so they survive restarts.
+ */
+export function stepValues<T extends object>(step: { values: object }): T {
+  return step.values as T;
+}

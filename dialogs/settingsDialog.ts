@@ -1,0 +1,98 @@
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ContactWindowKey } from '../domain/contactWindow.js';
+import { describeDate } from '../domain/dueWords.js';
+import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingOptions, WINDOWS } from './onboardingDialog.js';
+import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions, stepValues, YES_NO } from './prompts.js';
+import type { CitizenServices } from './services.js';
+import { citizenT, turnCitizen } from './turnCitizen.js';
+
+export const SETTINGS_DIALOG = 'settingsDialog';
+const FLOW = 'settingsFlow';
+
+type Setting = 'language' | 'contactWindow' | 'information' | 'myData' | 'withdraw' | 'back';
+const SETTINGS: ReadonlyArray<ChoiceSpec<Setting>> = [
+  { value: 'language', labelKey: 'settings.language', also: ['sprog'] },
+  { value: 'contactWindow', labelKey: 'settings.contactWindow' },
+  { value: 'information', labelKey: 'settings.information' },
+  { value: 'myData', labelKey: 'settings.myData' },
+  { value: 'withdraw', labelKey: 'settings.withdraw' },
+  { value: 'back', labelKey: 'common.back' },
+];
+const LANGUAGES: ReadonlyArray<ChoiceSpec<'da' | 'en'>> = [
+  { value: 'da', labelKey: 'language.da', also: ['danish'] },
+  { value: 'en', labelKey: 'language.en', also: ['engelsk'] },
+];
+
+/** Ends the citizen's session with the menu instead of returning to it (after withdrawing). */
+export interface SettingsResult {
+  stop: boolean;
+}
+
+/** Language, contact time, the information about their data again, what is stored, and withdrawing. */
+export class SettingsDialog extends ComponentDialog {
+  constructor(private readonly services: CitizenServices) {
+    super(SETTINGS_DIALOG);
+    addCitizenPrompts(this, services);
+    this.addDialog(new OnboardingDialog(services));
+    this.addDialog(new WaterfallDialog(FLOW, [this.chooseStep.bind(this), this.askStep.bind(this), this.applyStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, citizenT(step.context)('settings.title'), SETTINGS));
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = citizenT(step.context);
+    const setting = step.result as Setting;
+    stepValues<{ setting: Setting }>(step).setting = setting;
+    switch (setting) {
+      case 'language':
+        return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, t('onboarding.language'), LANGUAGES));
+      case 'contactWindow':
+        return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, t('onboarding.contactWindow'), WINDOWS));
+      case 'information':
+        return step.beginDialog(ONBOARDING_DIALOG, { rerun: true } satisfies OnboardingOptions);
+      case 'myData':
+        await step.context.sendActivity(await this.myData(step));
+        return step.endDialog();
+      case 'withdraw':
+        return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, t('settings.withdrawConfirm'), YES_NO));
+      case 'back':
+        return step.endDialog();
+    }
+  }
+
+  private async applyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const citizen = turnCitizen(step.context);
+    const { setting } = stepValues<{ setting: Setting }>(step);
+    if (setting === 'language') {
+      citizen.locale = step.result as 'da' | 'en';
+      await this.services.profiles.setLocale(citizen.citizenId, citizen.locale);
+      await step.context.sendActivity(citizenT(step.context)('settings.languageChanged'));
+    } else if (setting === 'contactWindow') {
+      const window = step.result as ContactWindowKey;
+      await this.services.profiles.setContactWindow(citizen.citizenId, window);
+      const t = citizenT(step.context);
+      await step.context.sendActivity(t('settings.windowChanged', { window: t(`onboarding.window.${window}`) }));
+    } else if (setting === 'withdraw' && step.result === 'yes') {
+      await this.services.profiles.recordConsent(citizen.citizenId, 'DECLINED', 'withdrawn-in-settings');
+      await step.context.sendActivity(citizenT(step.context)('settings.withdrawn'));
+      return step.endDialog({ stop: true } satisfies SettingsResult);
+    } else if (setting === 'information' && (step.result as { accepted?: boolean } | undefined)?.accepted === false) {
+      return step.endDialog({ stop: true } satisfies SettingsResult);
+    }
+    return step.endDialog();
+  }
+
+  private async myData(step: WaterfallStepContext): Promise<string> {
+    const t = citizenT(step.context);
+    const { citizenId, locale } = turnCitizen(step.context);
+    const profile = await this.services.profiles.get(citizenId);
+    const counts = await this.services.profiles.dataSummary(citizenId);
+    const consent = profile.consentAt
+      ? t('settings.consentGiven', { date: describeDate(profile.consentAt.toISOString().slice(0, 10), locale) })
+      : t('settings.consentNone');
+    return t('settings.myDataText', { consent, ...counts });
+  }
+}
