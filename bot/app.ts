@@ -90,6 +90,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   registerStaffRoutes(server, {
     prisma: db.prisma,
+    goals: services.goals,
+    barriers: services.barriers,
     auth: new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN),
     enrollment,
     logger: logger.child({ module: 'staff-api' }),

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { canActOnCitizen, type Principal } from '../../domain/access.js';
+import type { BarrierStore, GoalStore } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +11,8 @@ import { generateApiToken, hashApiToken, requireRole, StaffAuthenticator } from 
 
 export interface StaffRoutesDeps {
   prisma: PrismaClient;
+  goals: GoalStore;
+  barriers: BarrierStore;
   auth: StaffAuthenticator;
   enrollment: EnrollmentService;
   logger: Logger;
@@ -79,8 +82,14 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
     const citizen = await citizenFor(prisma, principal, pathId(req));
     const details = await prisma.citizen.findUniqueOrThrow({
       where: { id: citizen.id },
-      include: { caseworker: true, backupCaseworker: true, identities: { select: { channelId: true, unreachableSince: true } } },
+      include: {
+        caseworker: true,
+        backupCaseworker: true,
+        identities: { select: { channelId: true, unreachableSince: true } },
+        consents: { orderBy: { at: 'desc' }, take: 1 },
+      },
     });
+    const consent = details.consents[0];
     return {
       status: 200,
       body: {
@@ -92,6 +101,11 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
         caseworker: { id: details.caseworker.id, name: details.caseworker.name },
         backupCaseworker: details.backupCaseworker ? { id: details.backupCaseworker.id, name: details.backupCaseworker.name } : null,
         channels: details.identities.map((identity) => ({ channelId: identity.channelId, reachable: !identity.unreachableSince })),
+        consent: consent ? { decision: consent.decision, textVersion: consent.textVersion, at: consent.at } : null,
+        contactWindow: details.contactWindow,
+        goals: await deps.goals.list(citizen.id),
+        // In the citizen's own order: what they rank highest is what the caseworker sees first.
+        barriers: await deps.barriers.current(citizen.id),
         createdAt: details.createdAt,
       },
     };
