@@ -7,7 +7,7 @@ import {
   TurnContext as Turn,
 } from 'botbuilder';
 import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import { MAIN_DIALOG, type MainOptions } from '../dialogs/mainDialog.js';
+import { MAIN_DIALOG } from '../dialogs/mainDialog.js';
 import { setTurnCitizen } from '../dialogs/turnCitizen.js';
 import { resolveLocale, translator } from '../locales/i18n.js';
 import { cardSubmitText } from './cardSubmit.js';
@@ -72,7 +72,7 @@ export class CompanionBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
-      await dc.beginDialog(MAIN_DIALOG, { text: context.activity.text ?? '' } satisfies MainOptions);
+      await dc.beginDialog(MAIN_DIALOG);
     }
   }
 

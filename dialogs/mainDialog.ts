@@ -21,9 +21,8 @@ export const MAIN_DIALOG = 'mainDialog';
 const MENU_FLOW = 'menuFlow';
 const MENU_PROMPT = 'menuPrompt';
 
-/** How the main flow was started: by a fresh message (route by its words) or to show the menu. */
+/** How the main flow was started: by a fresh message (route by its words), or to show the menu. */
 export interface MainOptions {
-  text?: string;
   showMenu?: boolean;
 }
 
@@ -88,8 +87,8 @@ export class MainDialog extends ComponentDialog {
     const onboarding = step.result as OnboardingResult | undefined;
     if (onboarding?.accepted === false) return step.endDialog();
     const options = (step.options ?? {}) as MainOptions;
-    if (!onboarding && !options.showMenu && options.text) {
-      const intent = recognizeIntent(options.text);
+    if (!onboarding && !options.showMenu) {
+      const intent = recognizeIntent(step.context.activity.text ?? '');
       if (intent) return step.next(intent);
     }
     const menu = choiceOptions(step.context, citizenT(step.context)('menu.title'), MENU);

@@ -1,5 +1,5 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { classifyGoalStatement } from '../domain/goalMoments.js';
+import { classifyGoalStatement, soundsUnsure } from '../domain/goalMoments.js';
 import { ADD_STEP_DIALOG, AddStepDialog, type AddStepOptions } from './addStepDialog.js';
 import { GUIDED_GOAL_DIALOG, type GuidedGoal, GuidedGoalDialog } from './guidedGoalDialog.js';
 import {
@@ -42,7 +42,7 @@ export class NewGoalDialog extends ComponentDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.result as string;
-    if (isSuggestion(text, 'goals.dontKnow')) return step.beginDialog(GUIDED_GOAL_DIALOG);
+    if (isSuggestion(text, 'goals.dontKnow') || soundsUnsure(text)) return step.beginDialog(GUIDED_GOAL_DIALOG);
     return step.next({ text, origin: 'own' });
   }
 

@@ -52,8 +52,10 @@ export class OnboardingDialog extends ComponentDialog {
   private async languageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { rerun } = (step.options ?? {}) as OnboardingOptions;
     const channelLocale = step.context.activity.locale;
-    if (rerun || channelLocale) {
-      if (!rerun && channelLocale) await this.useLanguage(step, resolveLocale(channelLocale));
+    // Someone who has answered before already chose a language; the channel's locale is the next best guess.
+    const answeredBefore = rerun || (await this.services.profiles.get(turnCitizen(step.context).citizenId)).consent !== null;
+    if (answeredBefore || channelLocale) {
+      if (!answeredBefore && channelLocale) await this.useLanguage(step, resolveLocale(channelLocale));
       return step.next();
     }
     return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, citizenT(step.context)('onboarding.language'), LANGUAGES));

@@ -28,3 +28,14 @@ export function freeTextProblem(text: string, max = MAX_FREE_TEXT): 'empty' | 't
   if (text.trim().length > max) return 'tooLong';
   return /[\p{L}\p{N}]/u.test(text) ? undefined : 'empty';
 }
+
+const unsurePhrases = [
+  'ved ikke', 'ved det ikke', 'det ved jeg ikke', 'ved jeg ikke', 'aner det ikke', 'aner ikke', 'ingen anelse', 'ikke sikker', 'hjælp mig',
+  'dont know', 'don t know', 'do not know', 'not sure', 'no idea', 'help me',
+];
+
+/** A short answer saying "I don't know" in some form: offer the guided paths instead of saving it as a goal. */
+export function soundsUnsure(text: string): boolean {
+  const folded = foldText(text);
+  return folded.length <= 40 && unsurePhrases.some((phrase) => containsPhrase(folded, phrase));
+}

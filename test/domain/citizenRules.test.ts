@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citizenOrder } from '../../domain/barriers.js';
 import { contactWindowKey } from '../../domain/contactWindow.js';
-import { classifyGoalStatement, freeTextProblem } from '../../domain/goalMoments.js';
+import { classifyGoalStatement, freeTextProblem, soundsUnsure } from '../../domain/goalMoments.js';
 
 describe('barriers in the citizen order', () => {
   it('when some are ranked, then ranked come first by rank and the rest keep their chosen order', () => {
@@ -47,5 +47,19 @@ describe('contact windows', () => {
     expect(contactWindowKey({ from: '09:00', to: '12:00' })).toBe('morning');
     expect(contactWindowKey({ from: '07:00', to: '12:00' })).toBeUndefined();
     expect(contactWindowKey(null)).toBeUndefined();
+  });
+});
+
+describe('unsure answers', () => {
+  it.each([
+    ['ved det ikke endnu', true],
+    ['Det ved jeg ikke', true],
+    ['aner det ikke', true],
+    ["I don't know", true],
+    ['not sure', true],
+    ['Arbejde i en butik', false],
+    ['Jeg ved ikke om jeg kan arbejde fuld tid, men jeg vil gerne arbejde i en butik', false],
+  ])('when a citizen answers %j, then unsure is %s', (text, unsure) => {
+    expect(soundsUnsure(text)).toBe(unsure);
   });
 });

@@ -1,0 +1,110 @@
+import type { BarrierKey } from '../../domain/barriers.js';
+import { citizenOrder } from '../../domain/barriers.js';
+import type { ContactWindowKey } from '../../domain/contactWindow.js';
+import type {
+  BarrierView,
+  CitizenProfile,
+  CitizenServices,
+  GoalView,
+  RaiseAlert,
+  StepView,
+} from '../../dialogs/services.js';
+
+/** In-memory citizen services for dialog tests: the same contracts as the Prisma stores, inspectable. */
+export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Date('2026-11-23T10:00:00Z')) {
+  let nextId = 1;
+  const id = () => `id-${nextId++}`;
+  const profile: CitizenProfile = {
+    citizenId: 'citizen-1',
+    name: 'Anna',
+    locale: 'da',
+    timeZone: 'Europe/Copenhagen',
+    consent: null,
+    consentAt: null,
+    contactWindow: null,
+    caseworkerName: 'Mette',
+    ...initial,
+  };
+  const consents: Array<{ decision: string; version: string }> = [];
+  const goals: GoalView[] = [];
+  let barriers: Array<BarrierView & { chosenOrder: number }> = [];
+  const alerts: RaiseAlert[] = [];
+
+  const findStep = (stepId: string): StepView => {
+    const step = goals.flatMap((goal) => goal.steps).find((candidate) => candidate.id === stepId);
+    if (!step) throw new Error('Step not found for this citizen');
+    return step;
+  };
+
+  const services: CitizenServices = {
+    now: () => now,
+    profiles: {
+      get: async () => ({ ...profile }),
+      recordConsent: async (_citizenId, decision, version) => {
+        consents.push({ decision, version });
+        profile.consent = decision;
+        profile.consentAt = decision === 'ACCEPTED' ? now : null;
+      },
+      setLocale: async (_citizenId, locale) => {
+        profile.locale = locale;
+      },
+      setContactWindow: async (_citizenId, window: ContactWindowKey) => {
+        profile.contactWindow = window;
+      },
+      dataSummary: async () => ({
+        goals: goals.length,
+        steps: goals.flatMap((goal) => goal.steps).length,
+        barriers: barriers.length,
+        alerts: alerts.length,
+      }),
+      privacyText: async () => ({ text: null, version: 'test-version' }),
+    },
+    goals: {
+      list: async () => goals.map((goal) => ({ ...goal, steps: goal.steps.filter((step) => step.status !== 'DROPPED') })),
+      addGoal: async (_citizenId, text) => {
+        const goal = { id: id(), text, steps: [] };
+        goals.push(goal);
+        return goal;
+      },
+      addStep: async (_citizenId, goalId, text, dueDate) => {
+        const goal = goals.find((candidate) => candidate.id === goalId);
+        if (!goal) throw new Error('Goal not found for this citizen');
+        const step: StepView = { id: id(), text, dueDate, status: 'OPEN' };
+        goal.steps.push(step);
+        return step;
+      },
+      updateStep: async (_citizenId, stepId, change) => {
+        Object.assign(findStep(stepId), change);
+      },
+    },
+    barriers: {
+      current: async () => citizenOrder(barriers).map(({ chosenOrder: _order, ...view }) => view),
+      choose: async (_citizenId, chosen) => {
+        barriers = chosen.map((barrier, chosenOrder) => ({
+          key: barrier.key,
+          otherText: barrier.otherText ?? null,
+          rank: null,
+          whatWouldHelp: null,
+          chosenOrder,
+        }));
+      },
+      rank: async (_citizenId, ordered: BarrierKey[]) => {
+        for (const barrier of barriers) {
+          const index = ordered.indexOf(barrier.key);
+          barrier.rank = index >= 0 ? index + 1 : null;
+        }
+      },
+      setHelp: async (_citizenId, key, text) => {
+        const barrier = barriers.find((candidate) => candidate.key === key);
+        if (barrier) barrier.whatWouldHelp = text;
+      },
+    },
+    alerts: {
+      raise: async (alert) => {
+        alerts.push(alert);
+        return { alertId: id(), assigneeName: profile.caseworkerName, dueAt: new Date(now.getTime() + 86_400_000) };
+      },
+    },
+  };
+  return { services, profile, consents, goals, barriers: () => barriers, alerts };
+}
