@@ -1,0 +1,34 @@
+/** How a failed delivery attempt is retried. */
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 5 * 60_000, maxAttempts: 8 };
+
+/**
+ * Milliseconds to wait before attempt `attempt + 1`: the channel's Retry-After
+ * when it sent one (never less), else exponential backoff with full jitter.
+ * `random` is injected so tests are exact. Undefined when the budget is spent.
+ */
+export function retryDelayMs(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+  retryAfterMs?: number,
+): number | undefined {
+  if (attempt >= policy.maxAttempts) return undefined;
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+  const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return Math.max(retryAfterMs ?? 0, jittered);
+}
+
+/** Parses an HTTP Retry-After header (seconds or an HTTP date) into milliseconds from now. */
+export function parseRetryAfter(header: string | null | undefined, now: Date): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { signalsCrisis } from '../../domain/crisis.js';
+import { isOverdue, nextEscalation } from '../../domain/escalation.js';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs } from '../../domain/retry.js';
+import { alertReference, parseStaffCommand } from '../../domain/staffCommands.js';
+import { DEFAULT_CHANGE_SEVERITY, recognizeUrgentChange } from '../../domain/urgentChanges.js';
+
+describe('crisis phrases', () => {
+  it.each([
+    'Jeg har selvmordstanker',
+    'jeg vil ikke leve mere',
+    'JEG VIL SLÅ MIG SELV IHJEL',
+    'jeg vil sla mig selv ihjel',
+    'tænker på selvmoord',
+    'jeg skærer i mig selv',
+    'min kæreste slår mig ihjel hvis',
+    'han slår mig',
+    'det ville være bedre hvis jeg var død',
+    'I want to kill myself',
+    'i wanna die',
+    "I don't want to live anymore",
+    'thinking about suicde',
+    'I hurt myself again',
+  ])('when a citizen writes %j, then it is a crisis', (text) => {
+    expect(signalsCrisis(text)).toBe(true);
+  });
+
+  it.each([
+    'jeg er blevet syg',
+    'det slår mig at praktikken er god',
+    'jeg døde af grin',
+    'voldsomt godt vejr',
+    'I killed it at the interview',
+    'this is killing me slowly, the bus is late',
+    '',
+    '🙂',
+  ])('when a citizen writes %j, then it is not a crisis', (text) => {
+    expect(signalsCrisis(text)).toBe(false);
+  });
+});
+
+describe('urgent changes', () => {
+  it.each([
+    ['jeg er blevet syg', 'illness'],
+    ['Jeg er indlagt', 'illness'],
+    ['jeg er stoppet i praktikken', 'courseInterrupted'],
+    ['Jeg har fundet en praktik!', 'internshipFound'],
+    ['I got an internship', 'internshipFound'],
+    ['jeg kan ikke klare praktikken', 'internshipAtRisk'],
+    ['vi bliver sat ud', 'housing'],
+    ['I got sick yesterday', 'illness'],
+  ])('when a citizen writes %j, then it opens an urgent change of kind %s', (text, kind) => {
+    expect(recognizeUrgentChange(text)).toBe(kind);
+  });
+
+  it.each(['mine mål', 'hej', '', 'jeg har det fint'])('when a citizen writes %j, then it is not an urgent change', (text) => {
+    expect(recognizeUrgentChange(text)).toBeUndefined();
+  });
+
+  it('when severities are looked up, then illness, interruptions, internships and eviction are urgent', () => {
+    expect(DEFAULT_CHANGE_SEVERITY.illness).toBe('URGENT');
+    expect(DEFAULT_CHANGE_SEVERITY.internshipFound).toBe('URGENT');
+    expect(DEFAULT_CHANGE_SEVERITY.housing).toBe('URGENT');
+    expect(DEFAULT_CHANGE_SEVERITY.other).toBe('NORMAL');
+  });
+});
+
+describe('escalation order', () => {
+  it.each([
+    [0, true, { level: 1, target: 'backup' }],
+    [0, false, { level: 2, target: 'coordinators' }],
+    [1, true, { level: 2, target: 'coordinators' }],
+    [2, true, undefined],
+    [2, false, undefined],
+  ])('when an alert at level %i (backup: %s) is overdue, then it goes to %j', (level, hasBackup, next) => {
+    expect(nextEscalation(level, hasBackup)).toEqual(next);
+  });
+
+  it('when an alert is acknowledged, then it is never overdue', () => {
+    const past = new Date('2026-11-23T10:00:00Z');
+    const now = new Date('2026-11-23T11:00:00Z');
+    expect(isOverdue({ status: 'OPEN', dueAt: past }, now)).toBe(true);
+    expect(isOverdue({ status: 'ACKNOWLEDGED', dueAt: past }, now)).toBe(false);
+    expect(isOverdue({ status: 'OPEN', dueAt: now }, past)).toBe(false);
+  });
+});
+
+describe('retry timing', () => {
+  it('when attempts fail, then the delay grows exponentially with jitter and stops at the budget', () => {
+    const policy = { baseMs: 1000, maxMs: 8000, maxAttempts: 5 };
+    expect(retryDelayMs(1, policy, () => 0)).toBe(500);
+    expect(retryDelayMs(1, policy, () => 1)).toBe(1000);
+    expect(retryDelayMs(3, policy, () => 1)).toBe(4000);
+    expect(retryDelayMs(4, policy, () => 1)).toBe(8000);
+    expect(retryDelayMs(5, policy, () => 1)).toBeUndefined();
+  });
+
+  it('when the channel says Retry-After, then never retry sooner', () => {
+    expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, () => 0, 2000)).toBe(2000);
+    expect(parseRetryAfter('2', new Date())).toBe(2000);
+    const now = new Date('2026-11-23T10:00:00Z');
+    expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('staff text commands', () => {
+  it.each([
+    ['kvitter 3f2a1c', { action: 'acknowledge', reference: '3F2A1C' }],
+    ['svar 3F2A1C Jeg ringer i morgen kl. 10', { action: 'reply', reference: '3F2A1C', text: 'Jeg ringer i morgen kl. 10' }],
+    ['løs 3F2A1C', { action: 'resolve', reference: '3F2A1C' }],
+    ['reply 3F2A1C see you', { action: 'reply', reference: '3F2A1C', text: 'see you' }],
+  ])('when staff write %j, then it is %j', (text, command) => {
+    expect(parseStaffCommand(text)).toEqual(command);
+  });
+
+  it.each(['svar 3F2A1C', 'hej 3F2A1C', 'kvitter', 'kvitter XYZ'])('when staff write %j, then it is not a command', (text) => {
+    expect(parseStaffCommand(text)).toBeUndefined();
+  });
+
+  it('when an alert id is shortened, then it is six capitals', () => {
+    expect(alertReference('3f2a1c9e-0000-4000-8000-000000000000')).toBe('3F2A1C');
+  });
+});
