@@ -7,14 +7,27 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { CitizenServices } from '../dialogs/services.js';
 import { createAdapter } from './adapter.js';
+import { DEFAULT_CHANGE_SEVERITY } from '../domain/urgentChanges.js';
+import { registerAlertRoutes } from './admin/alertRoutes.js';
+import { registerSettingsRoutes } from './admin/settingsRoutes.js';
+import { AlertActions } from './alerts/alertActions.js';
+import { AlertDelivery } from './alerts/alertDelivery.js';
 import { AlertService } from './alerts/alertService.js';
+import { EscalationWatchdog } from './alerts/escalationWatchdog.js';
+import { Outbox } from './alerts/outbox.js';
+import { smtpMailer } from './alerts/smtpMailer.js';
+import { StaffChat } from './alerts/staffChat.js';
+import { CrisisResponder } from './crisis/crisisResponder.js';
+import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
+import { startTicker } from './scheduling/ticker.js';
+import { readOrganisationSettings } from './settings/organisationSettings.js';
 import { PrismaBarrierStore } from './citizens/barrierStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
 import { CompanionBot } from './companionBot.js';
-import { type AppConfig, isLocalMode } from './config.js';
+import { allowedServiceHosts, type AppConfig, isLocalMode } from './config.js';
 import { BotStateStorage } from './data/botStateStorage.js';
 import { type Database, openDatabase } from './data/database.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
@@ -62,18 +75,49 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const storage = new BotStateStorage(db.pool);
   const serializer: TurnSerializer =
     db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE) : new InProcessTurnSerializer();
+  const adapter = createAdapter(config, logger);
+  const people = new PeopleDirectory(db.prisma);
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS);
+
+  // Alerts: delivery through a durable outbox, escalation on a tick, staff actions from API and chat.
+  const delivery = new AlertDelivery(
+    db.prisma,
+    new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config)),
+    config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.ALERT_EMAIL_FROM) : undefined,
+    config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET ? { url: config.ALERT_WEBHOOK_URL, secret: config.ALERT_WEBHOOK_SECRET } : undefined,
+  );
+  const outbox: Outbox = new Outbox(
+    db.prisma,
+    delivery.handlers(),
+    async (message) => {
+      await outbox.enqueue(await delivery.fallback(message));
+      void outbox.kick();
+    },
+    logger.child({ module: 'outbox' }),
+  );
+  const alerts = new AlertService(db.prisma, outbox, delivery, logger.child({ module: 'alerts' }));
+  const alertActions = new AlertActions(db.prisma, outbox);
+  const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }));
+  const crisis = new CrisisResponder(people, alerts, logger.child({ module: 'crisis' }));
+  crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
+
   const conversationState = new ConversationState(storage);
   const services: CitizenServices = {
     profiles: new PrismaProfileStore(db.prisma),
     goals: new PrismaGoalStore(db.prisma),
     barriers: new PrismaBarrierStore(db.prisma),
-    alerts: new AlertService(db.prisma, logger.child({ module: 'alerts' })),
+    alerts,
+    severityOf: async (citizenId, kind) => {
+      const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+      return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];
+    },
     now: () => new Date(),
   };
   const bot = new CompanionBot({
-    people: new PeopleDirectory(db.prisma),
+    people,
     enrollment,
+    crisis,
+    staffChat: new StaffChat(alertActions),
     dialogState: conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY),
     states: [conversationState],
     mainDialog: new MainDialog(services),
@@ -81,21 +125,39 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
 
   const server = createHttpServer({
-    adapter: createAdapter(config, logger),
+    adapter,
     bot,
     serializer,
     isReady: async () => isMigrated(db.pool, migrations),
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
   });
+  const auth = new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN);
   registerStaffRoutes(server, {
     prisma: db.prisma,
     goals: services.goals,
     barriers: services.barriers,
-    auth: new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN),
+    auth,
     enrollment,
     logger: logger.child({ module: 'staff-api' }),
   });
+  registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
+  registerSettingsRoutes(server, {
+    prisma: db.prisma,
+    auth,
+    logger: logger.child({ module: 'settings-api' }),
+    onChange: (settings) => crisis.useContacts(settings.crisisContacts),
+  });
+
+  const alertTicker = startTicker(
+    config.ALERT_TICK_CRON,
+    'alerts',
+    async () => {
+      await watchdog.tick();
+      await outbox.kick();
+    },
+    logger,
+  );
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
@@ -111,6 +173,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       server.server.closeIdleConnections();
       await serializer.close();
       await closed;
+      await alertTicker.stop();
+      await outbox.idle();
       await db.close();
     },
   };

@@ -2,7 +2,11 @@ import { ANSWER_VERB } from '../cards/answerCards.js';
 
 /** Handlers for card submits, by verb. Each returns the text the person could have typed instead. */
 const submitAsText: Record<string, (value: Record<string, unknown>) => string | undefined> = {
-  [ANSWER_VERB]: (value) => [value.answer, value.selection, value.date].find((field) => typeof field === 'string' && field !== '') as string | undefined,
+  [ANSWER_VERB]: (value) => {
+    const text = (field: unknown) => (typeof field === 'string' && field !== '' ? field : undefined);
+    const period = text(value.from) ? `${text(value.from)}${text(value.to) ? ` - ${text(value.to)}` : ''}` : undefined;
+    return text(value.answer) ?? text(value.selection) ?? text(value.date) ?? period;
+  },
 };
 
 /** The typed equivalent of a card submit, or undefined when the activity is not one. */

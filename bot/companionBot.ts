@@ -10,13 +10,18 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botb
 import { MAIN_DIALOG } from '../dialogs/mainDialog.js';
 import { setTurnCitizen } from '../dialogs/turnCitizen.js';
 import { resolveLocale, translator } from '../locales/i18n.js';
+import { signalsCrisis } from '../domain/crisis.js';
+import type { StaffChat } from './alerts/staffChat.js';
 import { cardSubmitText } from './cardSubmit.js';
+import type { CrisisResponder } from './crisis/crisisResponder.js';
 import type { Logger } from './logger.js';
 import type { EnrollmentService } from './people/enrollmentService.js';
 import type { LinkedPerson, PeopleDirectory } from './people/peopleDirectory.js';
 
 export interface CompanionBotDeps {
   people: PeopleDirectory;
+  crisis: CrisisResponder;
+  staffChat: StaffChat;
   enrollment: EnrollmentService;
   /** Where the dialog stack lives: conversation state, saved after every turn. */
   dialogState: StatePropertyAccessor<DialogState>;
@@ -52,6 +57,11 @@ export class CompanionBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    // Safety first: before any lookup, whatever dialog the person is in, enrolled or not.
+    if (signalsCrisis(activity.text ?? '')) {
+      await this.deps.crisis.respond(context);
+      return;
+    }
     // A card button is the same answer as typing it; from here on only text matters.
     const submitted = cardSubmitText(activity.value);
     if (submitted !== undefined && !activity.text) activity.text = submitted;
@@ -63,7 +73,7 @@ export class CompanionBot extends ActivityHandler {
     }
     await this.deps.people.rememberReference(person.identityId, referenceOf(context));
     if (person.kind === 'citizen') await this.converse(context, person);
-    else await this.replyToStaff(context, person);
+    else if (!(await this.deps.staffChat.handle(context, person))) await this.replyToStaff(context, person);
   }
 
   /** Continues the citizen's dialog where it stands, or starts the main flow with this message. */

@@ -1,10 +1,16 @@
+import cron from 'node-cron';
 import { z } from 'zod';
+import { BOT_FRAMEWORK_HOSTS, LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
+
+const cronExpression = z.string().trim().refine((value) => cron.validate(value), 'must be a cron expression (5 fields, or 6 with seconds)');
 
 const optionalText = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+const hostList = optionalText.transform((value) => value?.split(',').map((host) => host.trim()).filter(Boolean));
 
 const configSchema = z
   .object({
@@ -28,8 +34,19 @@ const configSchema = z
     ORGANISATION_NAME: z.string().trim().min(1).default('Jobcenter'),
     ENROLLMENT_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    /** Escalation watchdog and delivery retries; seconds allowed (6 fields). */
+    ALERT_TICK_CRON: cronExpression.default('*/10 * * * * *'),
+    SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+    ALERT_EMAIL_FROM: z.string().trim().email().default('ledsager@localhost'),
+    ALERT_WEBHOOK_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+    ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Hosts the bot's token may be sent to; default: Bot Framework channel hosts (plus loopback in local mode). */
+    ALLOWED_SERVICE_URL_HOSTS: hostList,
   })
   .superRefine((config, ctx) => {
+    if (config.ALERT_WEBHOOK_URL && !config.ALERT_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is required when ALERT_WEBHOOK_URL is set' });
+    }
     if (config.NODE_ENV !== 'production') return;
     if (!config.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production' });
@@ -61,4 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Local mode: no app id, so the adapter accepts unauthenticated activities (as the Emulator expects). */
 export function isLocalMode(config: AppConfig): boolean {
   return !config.MicrosoftAppId;
+}
+
+/** Hosts proactive messages may go to: configured, else the Bot Framework's, plus loopback in local mode. */
+export function allowedServiceHosts(config: AppConfig): string[] {
+  if (config.ALLOWED_SERVICE_URL_HOSTS) return config.ALLOWED_SERVICE_URL_HOSTS;
+  return isLocalMode(config) ? [...BOT_FRAMEWORK_HOSTS, ...LOOPBACK_HOSTS] : BOT_FRAMEWORK_HOSTS;
 }

@@ -72,3 +72,21 @@ export function suggestionCard(question: string, labels: readonly string[]): Att
     actions: labels.map((label) => ({ type: 'Action.Submit', title: label, data: { verb: ANSWER_VERB, answer: label } })),
   });
 }
+
+/** Two date pickers (from, until) and a skip button; answers "YYYY-MM-DD - YYYY-MM-DD". */
+export function periodCard(question: string, labels: { from: string; to: string; send: string; skip: string }): Attachment {
+  return CardFactory.adaptiveCard({
+    $schema: schema,
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' },
+      { type: 'Input.Date', id: 'from', label: labels.from },
+      { type: 'Input.Date', id: 'to', label: labels.to },
+    ],
+    actions: [
+      { type: 'Action.Submit', title: labels.send, data: { verb: ANSWER_VERB } },
+      { type: 'Action.Submit', title: labels.skip, data: { verb: ANSWER_VERB, answer: labels.skip } },
+    ],
+  });
+}

@@ -12,19 +12,27 @@ import { MENU_ENTRIES, type MenuEntry, recognizeGlobalCommand, recognizeIntent }
 import { BARRIERS_DIALOG, BarriersDialog } from './barriersDialog.js';
 import { GOALS_DIALOG, GoalsDialog } from './goalsDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog.js';
-import { addCitizenPrompts, choiceOptions } from './prompts.js';
+import { addCitizenPrompts, choiceOptions, stepValues } from './prompts.js';
 import type { CitizenServices } from './services.js';
+import { recognizeUrgentChange, type UrgentChangeKind } from '../domain/urgentChanges.js';
+import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { SETTINGS_DIALOG, SettingsDialog, type SettingsResult } from './settingsDialog.js';
+import { URGENT_CHANGE_DIALOG, UrgentChangeDialog, type UrgentChangeOptions } from './urgentChangeDialog.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MENU_FLOW = 'menuFlow';
 const MENU_PROMPT = 'menuPrompt';
 
-/** How the main flow was started: by a fresh message (route by its words), or to show the menu. */
+/** How the main flow was started: by a fresh message (route by its words), to show the menu, or for an urgent change. */
 export interface MainOptions {
   showMenu?: boolean;
+  urgentKind?: UrgentChangeKind;
+  /** The citizen's own words that announced the change, kept as its description. */
+  urgentText?: string;
 }
+
+type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
 const MENU = MENU_ENTRIES.map((entry) => ({ value: entry, labelKey: `menu.${entry}` }));
 
@@ -37,6 +45,8 @@ export class MainDialog extends ComponentDialog {
   private readonly entryDialogs: Partial<Record<MenuEntry, string>> = {
     goals: GOALS_DIALOG,
     barriers: BARRIERS_DIALOG,
+    urgent: URGENT_CHANGE_DIALOG,
+    message: MESSAGE_CASEWORKER_DIALOG,
     settings: SETTINGS_DIALOG,
   };
 
@@ -56,6 +66,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new GoalsDialog(services));
     this.addDialog(new BarriersDialog(services));
     this.addDialog(new SettingsDialog(services));
+    this.addDialog(new UrgentChangeDialog(services));
+    this.addDialog(new MessageCaseworkerDialog(services));
     this.addDialog(
       new WaterfallDialog(MENU_FLOW, [this.consentStep.bind(this), this.routeStep.bind(this), this.actStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -74,12 +86,24 @@ export class MainDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { showMenu: true } satisfies MainOptions);
     }
+    // An urgent change outranks whatever the citizen was doing; what they answered so far is already saved.
+    // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
+    const text = innerDc.context.activity.text ?? '';
+    const writingToCaseworker = [URGENT_CHANGE_DIALOG, MESSAGE_CASEWORKER_DIALOG].includes(innerDc.activeDialog?.id ?? '');
+    const urgentKind = writingToCaseworker ? undefined : recognizeUrgentChange(text);
+    if (urgentKind && (await this.hasConsented(innerDc))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MENU_FLOW, { urgentKind, urgentText: text } satisfies MainOptions);
+    }
     return super.onContinueDialog(innerDc);
   }
 
+  private async hasConsented(dc: DialogContext): Promise<boolean> {
+    return (await this.services.profiles.get(turnCitizen(dc.context).citizenId)).consent === 'ACCEPTED';
+  }
+
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const profile = await this.services.profiles.get(turnCitizen(step.context).citizenId);
-    if (profile.consent !== 'ACCEPTED') return step.beginDialog(ONBOARDING_DIALOG);
+    if (!(await this.hasConsented(step))) return step.beginDialog(ONBOARDING_DIALOG);
     return step.next();
   }
 
@@ -87,8 +111,16 @@ export class MainDialog extends ComponentDialog {
     const onboarding = step.result as OnboardingResult | undefined;
     if (onboarding?.accepted === false) return step.endDialog();
     const options = (step.options ?? {}) as MainOptions;
+    const values = stepValues<UrgentValues>(step);
+    values.urgentKind = options.urgentKind;
+    values.urgentText = options.urgentText;
+    if (values.urgentKind) return step.next('urgent');
     if (!onboarding && !options.showMenu) {
-      const intent = recognizeIntent(step.context.activity.text ?? '');
+      const text = step.context.activity.text ?? '';
+      values.urgentKind = recognizeUrgentChange(text);
+      values.urgentText = text;
+      if (values.urgentKind) return step.next('urgent');
+      const intent = recognizeIntent(text);
       if (intent) return step.next(intent);
     }
     const menu = choiceOptions(step.context, citizenT(step.context)('menu.title'), MENU);
@@ -97,6 +129,11 @@ export class MainDialog extends ComponentDialog {
 
   private async actStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const entry = step.result as MenuEntry;
+    const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
+    if (entry === 'urgent') {
+      const options: UrgentChangeOptions = urgentKind ? { kind: urgentKind, ...(urgentText ? { text: urgentText } : {}) } : {};
+      return step.beginDialog(URGENT_CHANGE_DIALOG, options);
+    }
     const dialogId = this.entryDialogs[entry];
     if (dialogId) return step.beginDialog(dialogId);
     await step.context.sendActivity(citizenT(step.context)('menu.notReady'));

@@ -1,8 +1,8 @@
 import { type Attachment, MessageFactory, type TurnContext } from 'botbuilder';
 import { type ComponentDialog, type PromptOptions, type PromptValidatorContext, TextPrompt } from 'botbuilder-dialogs';
-import { choiceCard, dateCard, multiChoiceCard, suggestionCard } from '../cards/answerCards.js';
+import { choiceCard, dateCard, multiChoiceCard, periodCard, suggestionCard } from '../cards/answerCards.js';
 import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
-import { parseDate, todayIn } from '../domain/dates.js';
+import { parseDate, parsePeriod, todayIn } from '../domain/dates.js';
 import { freeTextProblem, MAX_FREE_TEXT } from '../domain/goalMoments.js';
 import { translator } from '../locales/i18n.js';
 import type { CitizenServices } from './services.js';
@@ -13,6 +13,7 @@ export const MULTI_CHOICE_PROMPT = 'multiChoicePrompt';
 export const FREE_TEXT_PROMPT = 'freeTextPrompt';
 export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';
 export const DATE_PROMPT = 'datePrompt';
+export const PERIOD_PROMPT = 'periodPrompt';
 
 /** A choice as shown: a value and the i18n key of its label. Both languages' labels select it. */
 export interface ChoiceSpec<V extends string = string> {
@@ -82,6 +83,12 @@ export function dateOptions(context: TurnContext, question: string): PromptOptio
   return { prompt: withCard(question, dateCard(question, t('common.send'), t('common.skip'))) };
 }
 
+/** Prompt options for an optional period: two date pickers, or typed ("fra i går til fredag"). */
+export function periodOptions(context: TurnContext, question: string): PromptOptions {
+  const t = citizenT(context);
+  return { prompt: withCard(question, periodCard(question, { from: t('common.from'), to: t('common.to'), send: t('common.send'), skip: t('common.skip') })) };
+}
+
 /** A free-text question with suggested answers as buttons (e.g. "I don't know yet"). */
 export function freeTextOptions(context: TurnContext, question: string, suggestionKeys: readonly string[] = []): PromptOptions {
   if (suggestionKeys.length === 0) return { prompt: question };
@@ -129,6 +136,7 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
   };
   dialog.addDialog(new TextPrompt(FREE_TEXT_PROMPT, freeText(false)));
   dialog.addDialog(new TextPrompt(OPTIONAL_TEXT_PROMPT, freeText(true)));
+  addPeriodPrompt(dialog, services);
   dialog.addDialog(
     new TextPrompt(DATE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';
@@ -149,6 +157,26 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
         return false;
       }
       prompt.recognized.value = date;
+      return true;
+    }),
+  );
+}
+
+/** A period prompt: answers `Period`, or null when skipped. */
+function addPeriodPrompt(dialog: ComponentDialog, services: CitizenServices): void {
+  dialog.addDialog(
+    new TextPrompt(PERIOD_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const text = prompt.recognized.value ?? '';
+      if (isSkip(text)) {
+        (prompt.recognized as { value: unknown }).value = null;
+        return true;
+      }
+      const period = text.length <= 100 ? parsePeriod(text, services.now(), turnCitizen(prompt.context).timeZone) : undefined;
+      if (!period) {
+        await prompt.context.sendActivity(citizenT(prompt.context)('urgent.periodInvalid'));
+        return false;
+      }
+      (prompt.recognized as { value: unknown }).value = period;
       return true;
     }),
   );

@@ -2,6 +2,7 @@ import type { BarrierKey } from '../domain/barriers.js';
 import type { ContactWindowKey } from '../domain/contactWindow.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Severity } from '../domain/sla.js';
+import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 
 /** What the dialogs need to know about the citizen they are talking to. */
 export interface CitizenProfile {
@@ -88,5 +89,7 @@ export interface CitizenServices {
   goals: GoalStore;
   barriers: BarrierStore;
   alerts: CaseworkerAlerts;
+  /** The organisation's severity for an urgent-change kind (configurable by coordinators). */
+  severityOf(citizenId: string, kind: UrgentChangeKind): Promise<Severity>;
   now: () => Date;
 }

@@ -38,7 +38,7 @@ function count(word: string): number | undefined {
 }
 
 /**
- * Danish date expressions relative to `today`: "i dag", "i morgen", "i overmorgen",
+ * Danish date expressions relative to `today`: "i dag", "i morgen", "i overmorgen", "i går", "i forgårs",
  * "(på) fredag" (the next Friday after today), "næste fredag" (Friday of next week),
  * "om 3 dage", "om to uger", "næste uge" (its Monday), and 24/12, 24.12.2026,
  * 24-12-2026, 24/12-26. A day and month without a year mean the next such date.
@@ -71,6 +71,12 @@ export function parseDanishDate(text: string, today: IsoDate): IsoDate | undefin
     case 'i overmorgen':
     case 'overmorgen':
       return addDays(today, 2);
+    case 'i gaar':
+    case 'igaar':
+      return addDays(today, -1);
+    case 'i forgaars':
+    case 'iforgaars':
+      return addDays(today, -2);
     case 'naeste uge':
     case 'i naeste uge':
       return addDays(today, 8 - isoWeekday(today));
@@ -108,4 +114,32 @@ export function parseEnglishDate(text: string, today: IsoDate): IsoDate | undefi
 export function parseDate(text: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoDate | undefined {
   const today = todayIn(timeZone, now);
   return parseDanishDate(text, today) ?? parseEnglishDate(text, today);
+}
+
+/** A period with an optional end: "fra i går til fredag", "24/11 - 28/11", "from yesterday until Friday", "fra mandag". */
+export interface Period {
+  from: IsoDate;
+  to?: IsoDate;
+}
+
+export function parsePeriod(text: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Period | undefined {
+  const today = todayIn(timeZone, now);
+  const one = (part: string) => parseDanishDate(part, today) ?? parseEnglishDate(part, today);
+  const range = /^\s*(?:fra\s+|from\s+)?(.+?)\s+(?:til|to|until|-|–)\s+(.+?)\s*$/i.exec(text);
+  if (range) {
+    const from = one(range[1] as string);
+    const to = one(range[2] as string);
+    if (from && to && from <= to) return { from, to };
+  }
+  const start = /^\s*(?:fra|from|since|siden)\s+(.+?)\s*$/i.exec(text);
+  const single = one(start ? (start[1] as string) : text);
+  if (single) return { from: single };
+  // English ranges the recognizer reads as a whole ("from yesterday until Friday").
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  for (const result of recognizeDateTime(text, Culture.English, undefined, new Date(year, month - 1, day, 12))) {
+    const values = (result.resolution as { values?: Array<{ type: string; start?: string; end?: string }> } | undefined)?.values ?? [];
+    const rangeValue = values.find((value) => value.type === 'daterange' && value.start);
+    if (rangeValue?.start) return rangeValue.end ? { from: rangeValue.start, to: rangeValue.end } : { from: rangeValue.start };
+  }
+  return undefined;
 }

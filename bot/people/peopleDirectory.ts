@@ -3,12 +3,20 @@ import type { PrismaClient } from '../data/generated/client.js';
 /** Who is on the other end of a conversation, once they have enrolled. */
 export type LinkedPerson =
   | { kind: 'citizen'; identityId: string; citizenId: string; name: string; locale: string; timeZone: string }
-  | { kind: 'staff'; identityId: string; staffId: string; name: string; locale: string; role: 'CASEWORKER' | 'COORDINATOR' };
+  | {
+      kind: 'staff';
+      identityId: string;
+      staffId: string;
+      organisationId: string;
+      name: string;
+      locale: string;
+      role: 'CASEWORKER' | 'COORDINATOR';
+    };
 
 interface IdentityRow {
   id: string;
   citizen: { id: string; displayName: string; locale: string; timeZone: string } | null;
-  staff: { id: string; name: string; role: 'CASEWORKER' | 'COORDINATOR' } | null;
+  staff: { id: string; organisationId: string; name: string; role: 'CASEWORKER' | 'COORDINATOR' } | null;
 }
 
 /** Maps a stored identity to the person it links, if it links one. */
@@ -18,8 +26,8 @@ export function toLinkedPerson(identity: IdentityRow): LinkedPerson | undefined 
     return { kind: 'citizen', identityId: identity.id, citizenId: id, name: displayName, locale, timeZone };
   }
   if (identity.staff) {
-    const { id, name, role } = identity.staff;
-    return { kind: 'staff', identityId: identity.id, staffId: id, name, locale: 'da', role };
+    const { id, organisationId, name, role } = identity.staff;
+    return { kind: 'staff', identityId: identity.id, staffId: id, organisationId, name, locale: 'da', role };
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_CRISIS_CONTACTS } from '../../domain/crisisContacts.js';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, durationMs } from '../../domain/sla.js';
+import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 const isoDuration = z.string().refine((value) => {
@@ -41,6 +43,20 @@ export const organisationSettingsSchema = z.object({
     .refine((hours) => hours.open < hours.close, { message: 'open must be before close', path: ['close'] })
     .default(DEFAULT_BUSINESS_HOURS),
   holidayCountry: z.string().length(2).default('DK'),
+  /** Severity per urgent-change kind, overriding the defaults (e.g. make "money" urgent). */
+  changeSeverity: z.partialRecord(z.enum(URGENT_CHANGE_KINDS), z.enum(['CRISIS', 'URGENT', 'NORMAL'])).default({}),
+  /** Where to turn in a crisis, in the order shown; 112 must stay first. */
+  crisisContacts: z
+    .array(
+      z.object({
+        name: z.object({ da: z.string().min(1), en: z.string().min(1) }),
+        phone: z.string().regex(/^[0-9 +]{3,20}$/, 'must be a phone number'),
+        note: z.object({ da: z.string(), en: z.string() }).optional(),
+      }),
+    )
+    .min(3, 'needs 112 and at least two more places to turn')
+    .refine((contacts) => contacts[0]?.phone.replace(/\s/g, '') === '112', 'the first contact must be 112')
+    .default(DEFAULT_CRISIS_CONTACTS),
   privacyText: z
     .object({ da: z.string().min(50).optional(), en: z.string().min(50).optional(), version: z.string().min(1) })
     .optional(),

@@ -123,3 +123,20 @@ describe('staff text commands', () => {
     expect(alertReference('3f2a1c9e-0000-4000-8000-000000000000')).toBe('3F2A1C');
   });
 });
+
+describe('alert metrics', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 10, minutes));
+  it('when alerts are acknowledged in and out of time, then median and share within SLA follow', async () => {
+    const { alertMetrics } = await import('../../domain/alertMetrics.js');
+    const metrics = alertMetrics([
+      { severity: 'URGENT', status: 'ACKNOWLEDGED', createdAt: at(0), acknowledgedAt: at(10), dueAt: at(30), escalationLevel: 0 },
+      { severity: 'URGENT', status: 'RESOLVED', createdAt: at(0), acknowledgedAt: at(20), dueAt: at(30), escalationLevel: 0 },
+      { severity: 'URGENT', status: 'ACKNOWLEDGED', createdAt: at(0), acknowledgedAt: at(50), dueAt: at(55), escalationLevel: 1 },
+      { severity: 'URGENT', status: 'OPEN', createdAt: at(0), acknowledgedAt: null, dueAt: at(30), escalationLevel: 0 },
+      { severity: 'CRISIS', status: 'OPEN', createdAt: at(0), acknowledgedAt: null, dueAt: at(15), escalationLevel: 0 },
+    ]);
+    expect(metrics.URGENT).toEqual({ total: 4, open: 1, acknowledged: 3, medianMinutesToAcknowledge: 20, withinSlaShare: 2 / 3 });
+    expect(metrics.CRISIS).toEqual({ total: 1, open: 1, acknowledged: 0, medianMinutesToAcknowledge: null, withinSlaShare: null });
+    expect(metrics.NORMAL.total).toBe(0);
+  });
+});

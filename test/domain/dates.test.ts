@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekday, parseDanishDate, parseDate, parseEnglishDate, todayIn } from '../../domain/dates.js';
+import { addDays, isoWeekday, parseDanishDate, parseDate, parseEnglishDate, parsePeriod, todayIn } from '../../domain/dates.js';
 
 describe('today in Copenhagen', () => {
   it.each([
@@ -47,7 +47,7 @@ describe('Danish dates', () => {
     expect(parseDanishDate(text, monday)).toBe(expected);
   });
 
-  it.each(['31/11', '30.02.2027', 'i går', 'snart', 'om mange dage', '', '🙂', '99/99', 'x'.repeat(2000)])(
+  it.each(['31/11', '30.02.2027', 'i morges', 'snart', 'om mange dage', '', '🙂', '99/99', 'x'.repeat(2000)])(
     'when a citizen writes %j, then it is not a date',
     (text) => {
       expect(parseDanishDate(text, monday)).toBeUndefined();
@@ -90,5 +90,25 @@ describe('calendar arithmetic', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);
+  });
+});
+
+describe('periods', () => {
+  const monday = new Date('2026-11-23T10:00:00Z');
+  it.each([
+    ['fra i går til fredag', { from: '2026-11-22', to: '2026-11-27' }],
+    ['i dag til på fredag', { from: '2026-11-23', to: '2026-11-27' }],
+    ['24/11 - 28/11', { from: '2026-11-24', to: '2026-11-28' }],
+    ['2026-11-22 - 2026-11-27', { from: '2026-11-22', to: '2026-11-27' }],
+    ['fra mandag', { from: '2026-11-30' }],
+    ['i går', { from: '2026-11-22' }],
+    ['from yesterday until Friday', { from: '2026-11-22', to: '2026-11-27' }],
+    ['from yesterday to tomorrow', { from: '2026-11-22', to: '2026-11-24' }],
+  ])('when a citizen writes %j, then the period is %j', (text, period) => {
+    expect(parsePeriod(text, monday)).toEqual(period);
+  });
+
+  it.each(['snart', 'fra fredag til i går', ''])('when a citizen writes %j, then there is no period', (text) => {
+    expect(parsePeriod(text, monday)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { BarrierKey } from '../../domain/barriers.js';
 import { citizenOrder } from '../../domain/barriers.js';
 import type { ContactWindowKey } from '../../domain/contactWindow.js';
+import { DEFAULT_CHANGE_SEVERITY } from '../../domain/urgentChanges.js';
 import type {
   BarrierView,
   CitizenProfile,
@@ -38,6 +39,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
 
   const services: CitizenServices = {
     now: () => now,
+    severityOf: async (_citizenId, kind) => DEFAULT_CHANGE_SEVERITY[kind],
     profiles: {
       get: async () => ({ ...profile }),
       recordConsent: async (_citizenId, decision, version) => {

@@ -1,0 +1,93 @@
+import { canActOnCitizen, type Principal } from '../../domain/access.js';
+import { alertReference } from '../../domain/staffCommands.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import { AppError } from '../errors.js';
+import type { CitizenNotice } from './alertDelivery.js';
+import type { Outbox } from './outbox.js';
+
+/** What staff can do with an alert, from the staff API or from the card in their chat. */
+export class AlertActions {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly outbox: Outbox,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Staff see and act on alerts of their own citizens and alerts escalated to them; coordinators on all. */
+  async load(alertId: string, principal: Principal) {
+    const alert = await this.prisma.alert.findUnique({ where: { id: alertId }, include: { citizen: true } });
+    if (!alert) throw new AppError('NOT_FOUND');
+    const escalatedToMe = principal.staffId !== null && alert.assigneeId === principal.staffId;
+    if (!escalatedToMe && !canActOnCitizen(principal, alert.citizen)) throw new AppError('FORBIDDEN');
+    return alert;
+  }
+
+  /** An open alert the principal may act on, by the six-character reference used in text commands. */
+  async findByReference(reference: string, principal: Principal): Promise<string | undefined> {
+    const candidates = await this.prisma.alert.findMany({ where: { status: { not: 'RESOLVED' } }, select: { id: true }, orderBy: { createdAt: 'desc' } });
+    for (const candidate of candidates.filter((alert) => alertReference(alert.id) === reference)) {
+      try {
+        await this.load(candidate.id, principal);
+        return candidate.id;
+      } catch {
+        // Not this principal's; keep looking.
+      }
+    }
+    return undefined;
+  }
+
+  async acknowledge(alertId: string, principal: Principal): Promise<{ citizenName: string }> {
+    const alert = await this.load(alertId, principal);
+    const name = await this.actorName(principal);
+    if (alert.status === 'OPEN') {
+      await this.prisma.$transaction(async (tx) => {
+        const updated = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: this.now() } });
+        if (updated.count !== 1) return;
+        await tx.alertEvent.create({ data: { alertId, type: 'acknowledged', actorStaffId: principal.staffId, at: this.now() } });
+        await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'acknowledged', params: { name } })], tx);
+      });
+      void this.outbox.kick();
+    }
+    return { citizenName: alert.citizen.displayName };
+  }
+
+  /** A reply is relayed into the citizen's chat with the sender's name; replying also acknowledges. */
+  async reply(alertId: string, principal: Principal, text: string): Promise<{ citizenName: string }> {
+    const alert = await this.load(alertId, principal);
+    if (alert.status === 'RESOLVED') throw new AppError('BAD_REQUEST', { status: 'the alert is already resolved' });
+    const name = await this.actorName(principal);
+    const at = this.now();
+    await this.prisma.$transaction(async (tx) => {
+      if (alert.status === 'OPEN') {
+        await tx.alert.update({ where: { id: alertId }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: at } });
+        await tx.alertEvent.create({ data: { alertId, type: 'acknowledged', actorStaffId: principal.staffId, at } });
+      }
+      // The reply text lives with the alert (for the case history) and goes to the citizen; it is never logged.
+      await tx.alertEvent.create({ data: { alertId, type: 'replied', actorStaffId: principal.staffId, detail: { text }, at } });
+      await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'reply', params: { name, text } })], tx);
+    });
+    void this.outbox.kick();
+    return { citizenName: alert.citizen.displayName };
+  }
+
+  async resolve(alertId: string, principal: Principal): Promise<{ citizenName: string }> {
+    const alert = await this.load(alertId, principal);
+    if (alert.status !== 'RESOLVED') {
+      const at = this.now();
+      await this.prisma.$transaction([
+        this.prisma.alert.update({ where: { id: alertId }, data: { status: 'RESOLVED', resolvedAt: at, acknowledgedAt: alert.acknowledgedAt ?? at } }),
+        this.prisma.alertEvent.create({ data: { alertId, type: 'resolved', actorStaffId: principal.staffId, at } }),
+      ]);
+    }
+    return { citizenName: alert.citizen.displayName };
+  }
+
+  private notice(citizenId: string, notice: CitizenNotice) {
+    return { channel: 'citizen-chat' as const, target: citizenId, payload: { ...notice } };
+  }
+
+  private async actorName(principal: Principal): Promise<string> {
+    if (!principal.staffId) return 'Jobcentret';
+    return (await this.prisma.staff.findUniqueOrThrow({ where: { id: principal.staffId } })).name;
+  }
+}

@@ -1,0 +1,174 @@
+import { createHmac } from 'node:crypto';
+import { MessageFactory } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
+import { alertCard } from '../../cards/alertCard.js';
+import { describeDue } from '../../domain/dueWords.js';
+import { alertReference } from '../../domain/staffCommands.js';
+import { resolveLocale, translator } from '../../locales/i18n.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
+import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
+
+/** Sends e-mail; nodemailer in production, a recorder in tests. */
+export interface Mailer {
+  send(to: string, subject: string, text: string): Promise<void>;
+}
+
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+}
+
+/** A citizen notification: an i18n key under `notify.` and its parameters, rendered in the citizen's language at send time. */
+export interface CitizenNotice {
+  alertId?: string;
+  notice: 'acknowledged' | 'reply' | 'escalated' | 'escalatedTeam';
+  params: Record<string, string>;
+}
+
+/** HMAC-SHA256 of the exact body, hex, as sent in X-Signature: "sha256=<hex>". */
+export function webhookSignature(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Renders and sends what the outbox holds: alert cards to staff chats,
+ * notices to citizens, e-mail and the case-system webhook.
+ */
+export class AlertDelivery {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly messenger: ProactiveMessenger,
+    private readonly mailer: Mailer | undefined,
+    private readonly webhook: WebhookTarget | undefined,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The outbox items to create when an alert is raised or escalated to these staff members. */
+  itemsFor(alertId: string, staffIds: string[], reason: 'new' | 'escalated'): OutboxItem[] {
+    return [
+      ...staffIds.map((staffId) => ({ channel: 'staff-chat' as const, target: staffId, payload: { alertId, reason } })),
+      ...(this.webhook ? [{ channel: 'webhook' as const, target: this.webhook.url, payload: { alertId, event: `alert.${reason === 'new' ? 'created' : 'escalated'}` } }] : []),
+    ];
+  }
+
+  handlers(): Record<OutboxChannel, OutboxHandler> {
+    return {
+      'staff-chat': (message) => this.toStaffChat(message),
+      'citizen-chat': (message) => this.toCitizenChat(message),
+      email: (message) => this.toEmail(message),
+      webhook: (message) => this.toWebhook(message),
+    };
+  }
+
+  /** A chat that cannot be reached falls back to e-mail for staff, and is marked so the caseworker knows. */
+  async fallback(message: ClaimedMessage): Promise<OutboxItem[]> {
+    if (message.channel !== 'staff-chat' || !this.mailer) return [];
+    const staff = await this.prisma.staff.findUnique({ where: { id: message.target } });
+    return staff ? [{ channel: 'email', target: staff.id, payload: message.payload }] : [];
+  }
+
+  private async loadAlert(alertId: string) {
+    return this.prisma.alert.findUniqueOrThrow({ where: { id: alertId }, include: { citizen: true } });
+  }
+
+  private async reachableIdentity(where: { staffId: string } | { citizenId: string }) {
+    const identity = await this.prisma.channelIdentity.findFirst({ where: { ...where, unreachableSince: null }, orderBy: { updatedAt: 'desc' } });
+    if (!identity) throw new DeliveryError('unreachable');
+    return identity;
+  }
+
+  private async sendTo(identity: { id: string; conversationReference: unknown }, activity: Parameters<ProactiveMessenger['send']>[1]) {
+    try {
+      await this.messenger.send(identity.conversationReference as Partial<ConversationReference>, activity);
+    } catch (error) {
+      if (error instanceof DeliveryError && error.kind === 'unreachable') {
+        await this.prisma.channelIdentity.update({ where: { id: identity.id }, data: { unreachableSince: this.now() } });
+      }
+      throw error;
+    }
+  }
+
+  private async toStaffChat(message: ClaimedMessage): Promise<void> {
+    const identity = await this.reachableIdentity({ staffId: message.target });
+    const alert = await this.loadAlert(message.payload.alertId as string);
+    const t = translator('da');
+    const ref = alertReference(alert.id);
+    const params = { severity: t(`severity.${alert.severity}`), kind: t(`alertKind.${alert.kind}`), citizen: alert.citizen.displayName };
+    const payload = alert.payload as { citizenText?: string; facts?: Record<string, unknown> };
+    const card = alertCard({
+      alertId: alert.id,
+      title: t(message.payload.reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params),
+      facts: [
+        { title: t('staff.due'), value: describeDue(alert.dueAt, this.now(), 'Europe/Copenhagen', 'da') },
+        { title: t('staff.reference'), value: ref },
+        ...Object.entries(payload.facts ?? {})
+          .filter(([key]) => ['from', 'to', 'origin'].includes(key))
+          .map(([key, value]) => ({ title: key, value: String(value) })),
+      ],
+      ...(payload.citizenText ? { citizenText: payload.citizenText } : {}),
+      replyPlaceholder: t('staff.replyPlaceholder', params),
+      labels: { acknowledge: t('staff.acknowledge'), reply: t('staff.reply'), resolve: t('staff.resolve') },
+    });
+    const activity = MessageFactory.attachment(card);
+    activity.text = `${t(message.payload.reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params)}\n\n${t('staff.howToAnswer', { ref })}`;
+    await this.sendTo(identity, activity);
+  }
+
+  private async toCitizenChat(message: ClaimedMessage): Promise<void> {
+    const identity = await this.reachableIdentity({ citizenId: message.target });
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: message.target } });
+    const { notice, params } = message.payload as unknown as CitizenNotice;
+    await this.sendTo(identity, MessageFactory.text(translator(resolveLocale(citizen.locale))(`notify.${notice}`, params)));
+  }
+
+  private async toEmail(message: ClaimedMessage): Promise<void> {
+    if (!this.mailer) throw new DeliveryError('refused');
+    const staff = await this.prisma.staff.findUniqueOrThrow({ where: { id: message.target } });
+    const alert = await this.loadAlert(message.payload.alertId as string);
+    const t = translator('da');
+    // E-mail is less protected than the chat: no names, no citizen text, only what is needed to act.
+    const params = {
+      severity: t(`severity.${alert.severity}`),
+      kind: t(`alertKind.${alert.kind}`),
+      due: describeDue(alert.dueAt, this.now(), 'Europe/Copenhagen', 'da'),
+      ref: alertReference(alert.id),
+    };
+    try {
+      await this.mailer.send(staff.email, t('staff.emailSubject', params), t('staff.emailBody', params));
+    } catch {
+      throw new DeliveryError('retryable');
+    }
+  }
+
+  private async toWebhook(message: ClaimedMessage): Promise<void> {
+    if (!this.webhook) throw new DeliveryError('refused');
+    const alert = await this.loadAlert(message.payload.alertId as string);
+    // The case system gets identifiers and status, never the citizen's words.
+    const body = JSON.stringify({
+      event: message.payload.event,
+      alertId: alert.id,
+      citizenId: alert.citizenId,
+      kind: alert.kind,
+      severity: alert.severity,
+      status: alert.status,
+      escalationLevel: alert.escalationLevel,
+      dueAt: alert.dueAt.toISOString(),
+      createdAt: alert.createdAt.toISOString(),
+    });
+    let response: Response;
+    try {
+      response = await fetch(this.webhook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature': webhookSignature(body, this.webhook.secret) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch {
+      throw new DeliveryError('retryable');
+    }
+    if (response.ok) return;
+    if (response.status === 429 || response.status >= 500) throw new DeliveryError('retryable', response.status);
+    throw new DeliveryError('refused', response.status);
+  }
+}

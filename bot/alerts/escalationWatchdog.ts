@@ -1,0 +1,70 @@
+import { nextEscalation } from '../../domain/escalation.js';
+import { publicHolidays } from '../../domain/holidays.js';
+import { responseDueAt, type Severity } from '../../domain/sla.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import type { Logger } from '../logger.js';
+import { readOrganisationSettings } from '../settings/organisationSettings.js';
+import type { AlertDelivery } from './alertDelivery.js';
+import type { Outbox } from './outbox.js';
+
+/**
+ * On each tick: every open alert past its due time goes to the next person
+ * (backup caseworker, then all coordinators) with a fresh due time, and the
+ * citizen hears, honestly and calmly, that a colleague has been asked.
+ */
+export class EscalationWatchdog {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly outbox: Outbox,
+    private readonly delivery: AlertDelivery,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async tick(): Promise<number> {
+    const now = this.now();
+    // Locked and updated in one transaction, so two instances never escalate the same alert twice.
+    const escalated = await this.prisma.$transaction(async (tx) => {
+      const overdue = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT id FROM "Alert" WHERE status = 'OPEN' AND "dueAt" <= ${now} AND "escalationLevel" < 2
+        ORDER BY "dueAt" LIMIT 100 FOR UPDATE SKIP LOCKED`;
+      let count = 0;
+      for (const { id } of overdue) {
+        const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: { citizen: { include: { caseworker: true, backupCaseworker: true } } } });
+        const step = nextEscalation(alert.escalationLevel, alert.citizen.backupCaseworkerId !== null);
+        if (!step) continue;
+        const settings = await readOrganisationSettings(this.prisma, alert.citizen.organisationId);
+        const dueAt = responseDueAt(alert.severity as Severity, now, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
+        const coordinators =
+          step.target === 'coordinators'
+            ? await tx.staff.findMany({ where: { organisationId: alert.citizen.organisationId, role: 'COORDINATOR' }, select: { id: true } })
+            : [];
+        const recipients = step.target === 'backup' ? [alert.citizen.backupCaseworkerId as string] : coordinators.map((staff) => staff.id);
+        await tx.alert.update({
+          where: { id },
+          data: {
+            escalationLevel: step.level,
+            dueAt,
+            ...(step.target === 'backup' ? { assigneeId: alert.citizen.backupCaseworkerId as string } : {}),
+          },
+        });
+        await tx.alertEvent.create({ data: { alertId: id, type: 'escalated', detail: { to: step.target, recipients, dueAt: dueAt.toISOString() }, at: now } });
+        const notice =
+          step.target === 'backup'
+            ? { alertId: id, notice: 'escalated', params: { name: alert.citizen.caseworker.name, colleague: alert.citizen.backupCaseworker?.name ?? '' } }
+            : { alertId: id, notice: 'escalatedTeam', params: {} };
+        await this.outbox.enqueue(
+          [...this.delivery.itemsFor(id, recipients, 'escalated'), { channel: 'citizen-chat', target: alert.citizenId, payload: notice }],
+          tx,
+        );
+        count += 1;
+      }
+      return count;
+    });
+    if (escalated > 0) {
+      this.logger.info({ escalated }, 'alerts escalated');
+      void this.outbox.kick();
+    }
+    return escalated;
+  }
+}

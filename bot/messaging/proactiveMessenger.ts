@@ -1,0 +1,54 @@
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { parseRetryAfter } from '../../domain/retry.js';
+import { isAllowedServiceUrl } from '../../domain/serviceUrls.js';
+
+/** Why a proactive message was not delivered, and what the caller should do about it. */
+export class DeliveryError extends Error {
+  constructor(
+    /** retryable: try again later; unreachable: the person removed or blocked the bot; refused: never send (bad host). */
+    readonly kind: 'retryable' | 'unreachable' | 'refused',
+    readonly statusCode?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`delivery ${kind}${statusCode ? ` (${statusCode})` : ''}`);
+  }
+}
+
+interface RestErrorLike {
+  statusCode?: number;
+  response?: { headers?: { get(name: string): string | undefined } };
+}
+
+/**
+ * Every proactive message goes through here: a stored conversation reference,
+ * the bot's app id, the serviceUrl allowlist, and one classification of failures.
+ * botbuilder's HTTP pipeline already retries 429 and 5xx three times (honouring
+ * Retry-After) within one call, so callers retry only across calls.
+ */
+export class ProactiveMessenger {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly allowedHosts: readonly string[],
+  ) {}
+
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+    if (!reference.serviceUrl || !isAllowedServiceUrl(reference.serviceUrl, this.allowedHosts)) {
+      throw new DeliveryError('refused');
+    }
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        await context.sendActivity(activity);
+      });
+    } catch (error) {
+      throw classify(error as RestErrorLike);
+    }
+  }
+}
+
+function classify(error: RestErrorLike): DeliveryError {
+  const status = error.statusCode;
+  if (status === 403 || status === 404) return new DeliveryError('unreachable', status);
+  const retryAfterMs = parseRetryAfter(error.response?.headers?.get('retry-after'), new Date());
+  return new DeliveryError('retryable', status, retryAfterMs);
+}
