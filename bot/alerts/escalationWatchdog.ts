@@ -33,7 +33,7 @@ export class EscalationWatchdog {
         const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: { citizen: { include: { caseworker: true, backupCaseworker: true } } } });
         const step = nextEscalation(alert.escalationLevel, alert.citizen.backupCaseworkerId !== null);
         if (!step) continue;
-        const settings = await readOrganisationSettings(this.prisma, alert.citizen.organisationId);
+        const settings = await readOrganisationSettings(tx, alert.citizen.organisationId);
         const dueAt = responseDueAt(alert.severity as Severity, now, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
         const coordinators =
           step.target === 'coordinators'

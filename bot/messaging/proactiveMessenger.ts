@@ -36,13 +36,21 @@ export class ProactiveMessenger {
     if (!reference.serviceUrl || !isAllowedServiceUrl(reference.serviceUrl, this.allowedHosts)) {
       throw new DeliveryError('refused');
     }
+    // botbuilder hands errors inside the callback to onTurnError, which would swallow them (and apologise
+    // to the wrong person); catching here keeps the failure ours to classify and retry.
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        await context.sendActivity(activity);
+        try {
+          await context.sendActivity(activity);
+        } catch (error) {
+          failure = error;
+        }
       });
     } catch (error) {
-      throw classify(error as RestErrorLike);
+      failure = error;
     }
+    if (failure) throw classify(failure as RestErrorLike);
   }
 }
 

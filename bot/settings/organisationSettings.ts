@@ -64,8 +64,14 @@ export const organisationSettingsSchema = z.object({
 
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
-/** Reads an organisation's settings with defaults filled in; stored values were validated when written. */
-export async function readOrganisationSettings(prisma: PrismaClient, organisationId: string): Promise<OrganisationSettings> {
+/**
+ * Reads an organisation's settings with defaults filled in; stored values were validated when written.
+ * Inside a transaction, pass the transaction: on the embedded database another connection would wait for it.
+ */
+export async function readOrganisationSettings(
+  prisma: Pick<PrismaClient, 'organisation'>,
+  organisationId: string,
+): Promise<OrganisationSettings> {
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
   return organisationSettingsSchema.parse(organisation.settings ?? {});
 }

@@ -19,7 +19,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
     ...env,
     DATA_DIR: dataDir,
   });
-  const app = await startApp(config, createLogger('silent'));
+  // TEST_LOG_LEVEL=debug shows the service's own logs when a test needs explaining.
+  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return { ...app, dataDir };
 }
 

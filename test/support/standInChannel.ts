@@ -14,6 +14,10 @@ export interface ReceivedActivity {
  */
 export class StandInChannel {
   readonly received: ReceivedActivity[] = [];
+  /** Requests refused on purpose, per conversation: how many more, with which status. */
+  private readonly failures = new Map<string, { remaining: number; status: number; retryAfter?: string }>();
+  /** Every request the channel answered with a failure, in order. */
+  readonly refused: Array<{ conversationId: string; status: number; at: number }> = [];
   private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   private server?: Server;
   private nextId = 1;
@@ -24,8 +28,17 @@ export class StandInChannel {
       void readJson(req).then((body) => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
         if (req.method === 'POST' && match) {
+          const conversationId = decodeURIComponent(match[1] as string);
+          const failure = this.failures.get(conversationId);
+          if (failure && failure.remaining > 0) {
+            failure.remaining -= 1;
+            this.refused.push({ conversationId, status: failure.status, at: Date.now() });
+            res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter ? { 'retry-after': failure.retryAfter } : {}) });
+            res.end(JSON.stringify({ error: { code: 'StandInFailure', message: 'refused on purpose' } }));
+            return;
+          }
           const activity = body as { type: string; text?: string; attachments?: unknown[] };
-          this.received.push({ conversationId: decodeURIComponent(match[1] as string), ...activity });
+          this.received.push({ conversationId, ...activity });
           this.notify();
         }
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -38,6 +51,16 @@ export class StandInChannel {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next `count` requests into the conversation are answered with `status` (and Retry-After, if given). */
+  failNext(conversationId: string, count: number, status: number, retryAfter?: string): void {
+    this.failures.set(conversationId, { remaining: count, status, ...(retryAfter ? { retryAfter } : {}) });
+  }
+
+  /** Everything the bot sent into one conversation, cards included. */
+  activitiesIn(conversationId: string): ReceivedActivity[] {
+    return this.received.filter((activity) => activity.conversationId === conversationId && activity.type === 'message');
   }
 
   /** Messages the bot sent into one conversation, in order. */
