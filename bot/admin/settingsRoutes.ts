@@ -26,7 +26,10 @@ export function registerSettingsRoutes(server: Server, deps: SettingsRoutesDeps)
   server.put('/api/admin/settings', route(async (req, principal) => {
     requireRole(principal, 'COORDINATOR');
     // A partial update: the fields sent replace the current ones, each validated as a whole.
-    const changes = parseBody(organisationSettingsSchema.partial().strict(), req.body);
+    const parsed = parseBody(organisationSettingsSchema.partial().strict(), req.body);
+    // zod fills defaults into fields that were not sent; only the sent ones are changes.
+    const sent = Object.keys(req.body as object) as Array<keyof typeof parsed>;
+    const changes = Object.fromEntries(sent.map((key) => [key, parsed[key]]));
     const current = await readOrganisationSettings(prisma, principal.organisationId);
     const next = parseBody(organisationSettingsSchema, { ...current, ...changes });
     await prisma.organisation.update({ where: { id: principal.organisationId }, data: { settings: next as object } });
