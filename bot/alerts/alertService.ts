@@ -1,9 +1,7 @@
-import { publicHolidays } from '../../domain/holidays.js';
-import { responseDueAt } from '../../domain/sla.js';
 import type { AlertReceipt, CaseworkerAlerts, RaiseAlert } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
-import { readOrganisationSettings } from '../settings/organisationSettings.js';
+import { readOrganisationSettings, responseDueUnder } from '../settings/organisationSettings.js';
 import type { AlertDelivery } from './alertDelivery.js';
 import type { Outbox } from './outbox.js';
 
@@ -25,7 +23,7 @@ export class AlertService implements CaseworkerAlerts {
     const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: input.citizenId }, include: { caseworker: true } });
     const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
     const createdAt = this.now();
-    const dueAt = responseDueAt(input.severity, createdAt, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
+    const dueAt = responseDueUnder(settings, input.severity, createdAt);
     const alert = await this.prisma.$transaction(async (tx) => {
       const created = await tx.alert.create({
         data: {

@@ -1,9 +1,8 @@
 import { nextEscalation } from '../../domain/escalation.js';
-import { publicHolidays } from '../../domain/holidays.js';
-import { responseDueAt, type Severity } from '../../domain/sla.js';
+import type { Severity } from '../../domain/sla.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
-import { readOrganisationSettings } from '../settings/organisationSettings.js';
+import { readOrganisationSettings, responseDueUnder } from '../settings/organisationSettings.js';
 import type { AlertDelivery } from './alertDelivery.js';
 import type { Outbox } from './outbox.js';
 
@@ -34,7 +33,7 @@ export class EscalationWatchdog {
         const step = nextEscalation(alert.escalationLevel, alert.citizen.backupCaseworkerId !== null);
         if (!step) continue;
         const settings = await readOrganisationSettings(tx, alert.citizen.organisationId);
-        const dueAt = responseDueAt(alert.severity as Severity, now, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
+        const dueAt = responseDueUnder(settings, alert.severity as Severity, now);
         const coordinators =
           step.target === 'coordinators'
             ? await tx.staff.findMany({ where: { organisationId: alert.citizen.organisationId, role: 'COORDINATOR' }, select: { id: true } })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CRISIS_CONTACTS } from '../../domain/crisisContacts.js';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, durationMs } from '../../domain/sla.js';
+import { publicHolidays } from '../../domain/holidays.js';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, durationMs, responseDueAt, type Severity } from '../../domain/sla.js';
 import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
@@ -74,4 +75,9 @@ export async function readOrganisationSettings(
 ): Promise<OrganisationSettings> {
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
   return organisationSettingsSchema.parse(organisation.settings ?? {});
+}
+
+/** When a response is due under these settings: their SLA policy, business hours and holidays. */
+export function responseDueUnder(settings: OrganisationSettings, severity: Severity, from: Date): Date {
+  return responseDueAt(severity, from, settings.sla, settings.businessHours, publicHolidays(settings.holidayCountry));
 }

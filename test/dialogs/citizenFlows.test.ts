@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import type { CitizenProfile } from '../../dialogs/services.js';
-import { CitizenDialogClient } from '../support/dialogClient.js';
-import { fakeServices } from '../support/fakeServices.js';
-
-function start(profile: Partial<CitizenProfile> = { consent: 'ACCEPTED' }) {
-  const fake = fakeServices(profile);
-  const client = new CitizenDialogClient(new MainDialog(fake.services), () => ({
-    citizenId: fake.profile.citizenId,
-    locale: fake.profile.locale,
-    timeZone: fake.profile.timeZone,
-  }));
-  const walk = async (...inputs: string[]) => {
-    let last: string[] = [];
-    for (const input of inputs) last = await client.say(input);
-    return last.join('\n');
-  };
-  return { fake, client, walk };
-}
+import { startCitizenDialog as start } from '../support/dialogClient.js';
 
 describe('nothing answered is lost', () => {
   it('when the citizen cancels at the due-date question, then the step they named is kept', async () => {

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import type { CitizenProfile } from '../../dialogs/services.js';
-import { CitizenDialogClient } from '../support/dialogClient.js';
-import { fakeServices } from '../support/fakeServices.js';
+import { startCitizenDialog as start } from '../support/dialogClient.js';
 
 const NOISE = 'qwertyuiop asdfghjkl '.repeat(100).slice(0, 2000);
 
-function start(profile: Partial<CitizenProfile> = { consent: 'ACCEPTED' }) {
-  const fake = fakeServices(profile);
-  const client = new CitizenDialogClient(new MainDialog(fake.services), () => ({
-    citizenId: fake.profile.citizenId,
-    locale: fake.profile.locale,
-    timeZone: fake.profile.timeZone,
-  }));
-  return { fake, client };
-}
-
-async function walk(client: CitizenDialogClient, inputs: string[]): Promise<string[]> {
-  let last: string[] = [];
-  for (const input of inputs) last = await client.say(input);
-  return last;
-}
 
 type PromptKind = 'choice' | 'freeText' | 'date';
 const EMPTY: [string, string] = ['an empty message', ''];
@@ -66,8 +48,7 @@ describe('every prompt of the citizen dialogs', () => {
     describe(`at the ${prompt.name} prompt`, () => {
       const open = async () => {
         const session = start(prompt.consent === null ? { consent: null } : { consent: 'ACCEPTED' });
-        const replies = await walk(session.client, prompt.reach);
-        expect(replies.join('\n')).toMatch(prompt.asks);
+        expect(await session.walk(...prompt.reach)).toMatch(prompt.asks);
         return session;
       };
 

@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import { CitizenDialogClient } from '../support/dialogClient.js';
-import { fakeServices } from '../support/fakeServices.js';
-
-function start() {
-  const fake = fakeServices({ consent: 'ACCEPTED' });
-  const client = new CitizenDialogClient(new MainDialog(fake.services), () => ({
-    citizenId: fake.profile.citizenId,
-    locale: fake.profile.locale,
-    timeZone: fake.profile.timeZone,
-  }));
-  const walk = async (...inputs: string[]) => {
-    let last: string[] = [];
-    for (const input of inputs) last = await client.say(input);
-    return last.join('\n');
-  };
-  return { fake, client, walk };
-}
+import { startCitizenDialog as start } from '../support/dialogClient.js';
 
 describe('something has changed', () => {
   it('when a citizen in the middle of adding a goal writes "jeg er blevet syg", then the urgent flow starts with their words kept', async () => {

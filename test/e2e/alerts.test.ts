@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/app.js';
-import { startTestApp, staffApi } from '../support/app.js';
+import { enrolled, metteAndAnna, startTestApp, staffApi, useServiceWithChannel } from '../support/app.js';
 import { ChannelUser, StandInChannel } from '../support/standInChannel.js';
 
-/** Enrolls someone by sending their code from their own conversation. */
-async function enrolled(app: RunningApp, channel: StandInChannel, code: unknown, userId: string): Promise<ChannelUser> {
-  const user = new ChannelUser(app.url, channel, userId, `conv-${userId}`);
-  await user.say(String(code));
-  return user;
-}
 
 describe('alerts that escalate until someone reacts, driven as channels drive them', () => {
   const channel = new StandInChannel();
@@ -106,19 +100,10 @@ describe('alerts that escalate until someone reacts, driven as channels drive th
 });
 
 describe('crisis safety, driven as a channel drives it', () => {
-  const channel = new StandInChannel();
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    await channel.start();
-    app = await startTestApp();
-  });
-  afterAll(async () => {
-    await app.stop();
-    await channel.stop();
-  });
+  const service = useServiceWithChannel();
 
   it('when someone not enrolled writes a crisis phrase, then the first reply is the safety message with 112 first', async () => {
+    const { app, channel } = service;
     const stranger = new ChannelUser(app.url, channel, 'stranger', 'conv-stranger');
     const replies = await stranger.say('jeg vil ikke leve mere');
     expect(replies[0]).toMatch(/Du skal ikke stå alene med det/);
@@ -127,12 +112,8 @@ describe('crisis safety, driven as a channel drives it', () => {
   });
 
   it('when an enrolled citizen in the middle of a dialog writes one, then the safety message comes first, the caseworker gets a crisis alert, and the dialog waits', async () => {
-    const mette = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
-    await enrolled(app, channel, mette.body.enrollmentCode, 'mette');
-    const anna = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Anna', caseworkerId: mette.body.id } });
-    const citizen = await enrolled(app, channel, anna.body.enrollmentCode, 'anna');
-    await citizen.say('ja');
-    await citizen.say('1');
+    const { app, channel } = service;
+    const { citizen, citizenId } = await metteAndAnna(app, channel);
     expect((await citizen.say('mine mål')).at(-1)).toMatch(/arbejde hen imod/);
 
     const before = channel.activitiesIn('conv-mette').length;
@@ -141,7 +122,7 @@ describe('crisis safety, driven as a channel drives it', () => {
     expect(replies[1]).toBe('Jeg har også givet Mette Holm besked. De kontakter dig så hurtigt som muligt.');
     await channel.waitForMessages('conv-mette', before + 1, 5_000);
     expect(channel.activitiesIn('conv-mette').at(-1)?.text).toMatch(/^KRISE: Krise fra Anna/);
-    const alerts = await app.db.prisma.alert.findMany({ where: { citizenId: String(anna.body.id) } });
+    const alerts = await app.db.prisma.alert.findMany({ where: { citizenId } });
     expect(alerts.map((alert) => [alert.kind, alert.severity])).toEqual([['crisis', 'CRISIS']]);
     // The goal question is still open: the crisis turn did not consume it.
     expect((await citizen.say('Komme ud af huset'))[0]).toMatch(/Dit mål er gemt/);
@@ -149,26 +130,11 @@ describe('crisis safety, driven as a channel drives it', () => {
 });
 
 describe('delivery when the caseworker\'s channel fails', () => {
-  const channel = new StandInChannel();
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    await channel.start();
-    app = await startTestApp({ ALERT_TICK_CRON: '* * * * * *' });
-  });
-  afterAll(async () => {
-    await app.stop();
-    await channel.stop();
-  });
+  const service = useServiceWithChannel({ ALERT_TICK_CRON: '* * * * * *' });
 
   it('when the chat answers 500 for a while, then the alert is delivered once it recovers, exactly once', async () => {
-    const mette = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
-    await enrolled(app, channel, mette.body.enrollmentCode, 'mette');
-    const anna = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Anna', caseworkerId: mette.body.id } });
-    const citizen = await enrolled(app, channel, anna.body.enrollmentCode, 'anna');
-    await citizen.say('ja');
-    await citizen.say('1');
-
+    const { app, channel } = service;
+    const { citizen, citizenId } = await metteAndAnna(app, channel);
     const before = channel.activitiesIn('conv-mette').length;
     // Five refusals: the first attempt (botbuilder retries 3 times within it) fails, the second gets through.
     channel.failNext('conv-mette', 5, 500);
@@ -178,7 +144,7 @@ describe('delivery when the caseworker\'s channel fails', () => {
     expect(channel.refused.filter((failure) => failure.conversationId === 'conv-mette')).toHaveLength(5);
 
     // Give any duplicate the chance to show up: two more ticks' worth of dispatch.
-    const alert = await app.db.prisma.alert.findFirstOrThrow({ where: { citizenId: String(anna.body.id) } });
+    const alert = await app.db.prisma.alert.findFirstOrThrow({ where: { citizenId } });
     await app.db.prisma.outboxMessage.findMany();
     const pending = await app.db.prisma.outboxMessage.count({ where: { status: { in: ['PENDING', 'CLAIMED'] }, payload: { path: ['alertId'], equals: alert.id } } });
     expect(pending).toBe(0);

@@ -1,9 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
+import { ChannelUser, StandInChannel } from './standInChannel.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -42,4 +44,36 @@ export async function staffApi(
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** A running service (embedded database) and a stand-in channel for one describe block. */
+export function useServiceWithChannel(env: Record<string, string> = {}) {
+  const context = { channel: new StandInChannel(), app: undefined as unknown as RunningApp & { dataDir: string } };
+  beforeAll(async () => {
+    await context.channel.start();
+    context.app = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await context.app.stop();
+    await context.channel.stop();
+  });
+  return context;
+}
+
+/** Someone enrolled by sending their code from their own conversation, `conv-<userId>`. */
+export async function enrolled(app: RunningApp, channel: StandInChannel, code: unknown, userId: string): Promise<ChannelUser> {
+  const user = new ChannelUser(app.url, channel, userId, `conv-${userId}`);
+  await user.say(String(code));
+  return user;
+}
+
+/** Mette (caseworker, chatting in conv-mette) and Anna (citizen, conv-anna), who has agreed and chosen a contact time. */
+export async function metteAndAnna(app: RunningApp, channel: StandInChannel): Promise<{ citizen: ChannelUser; citizenId: string }> {
+  const mette = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
+  await enrolled(app, channel, mette.body.enrollmentCode, 'mette');
+  const anna = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Anna', caseworkerId: mette.body.id } });
+  const citizen = await enrolled(app, channel, anna.body.enrollmentCode, 'anna');
+  await citizen.say('ja');
+  await citizen.say('1');
+  return { citizen, citizenId: String(anna.body.id) };
 }

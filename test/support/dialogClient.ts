@@ -2,7 +2,10 @@ import type { Activity, Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Dialog } from 'botbuilder-dialogs';
 import { cardSubmitText } from '../../bot/cardSubmit.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import type { CitizenProfile } from '../../dialogs/services.js';
 import { setTurnCitizen, type TurnCitizen } from '../../dialogs/turnCitizen.js';
+import { fakeServices } from './fakeServices.js';
 
 /** Drives a real dialog through botbuilder's DialogTestClient, as the bot does: citizen on the turn, card submits as text. */
 export class CitizenDialogClient {
@@ -43,4 +46,20 @@ export class CitizenDialogClient {
     }
     return replies;
   }
+}
+
+/** The main dialog for one citizen on in-memory services; `walk` sends several messages and returns the last replies. */
+export function startCitizenDialog(profile: Partial<CitizenProfile> = { consent: 'ACCEPTED' }) {
+  const fake = fakeServices(profile);
+  const client = new CitizenDialogClient(new MainDialog(fake.services), () => ({
+    citizenId: fake.profile.citizenId,
+    locale: fake.profile.locale,
+    timeZone: fake.profile.timeZone,
+  }));
+  const walk = async (...inputs: string[]): Promise<string> => {
+    let last: string[] = [];
+    for (const input of inputs) last = await client.say(input);
+    return last.join('\n');
+  };
+  return { fake, client, walk };
 }
