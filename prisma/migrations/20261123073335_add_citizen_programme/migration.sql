@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Citizen" ADD COLUMN     "programme" TEXT;
+
