@@ -22,7 +22,9 @@ import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
 import { readOrganisationSettings } from './settings/organisationSettings.js';
 import { PrismaBarrierStore } from './citizens/barrierStore.js';
+import { PrismaCheckInStore } from './citizens/checkInStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
+import { ProgressService } from './progress/progressService.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
@@ -101,12 +103,15 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const crisis = new CrisisResponder(people, alerts, logger.child({ module: 'crisis' }));
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 
+  const progress = new ProgressService(db.prisma, alerts);
   const conversationState = new ConversationState(storage);
   const services: CitizenServices = {
     profiles: new PrismaProfileStore(db.prisma),
     goals: new PrismaGoalStore(db.prisma),
     barriers: new PrismaBarrierStore(db.prisma),
     alerts,
+    checkIns: new PrismaCheckInStore(db.prisma),
+    progress,
     severityOf: async (citizenId, kind) => {
       const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
       return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];

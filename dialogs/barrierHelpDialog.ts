@@ -34,6 +34,6 @@ export class BarrierHelpDialog extends ComponentDialog {
     const text = step.result as string | null;
     const barrier = barriers[index];
     if (text && barrier) await this.services.barriers.setHelp(turnCitizen(step.context).citizenId, barrier.key, text);
-    return step.replaceDialog(BARRIER_HELP_DIALOG, { barriers, index: index + 1 } satisfies BarrierHelpOptions);
+    return step.replaceDialog(FLOW, { barriers, index: index + 1 } satisfies BarrierHelpOptions);
   }
 }

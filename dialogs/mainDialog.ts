@@ -15,7 +15,9 @@ import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './on
 import { addCitizenPrompts, choiceOptions, stepValues } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { recognizeUrgentChange, type UrgentChangeKind } from '../domain/urgentChanges.js';
+import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
+import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
 import { SETTINGS_DIALOG, SettingsDialog, type SettingsResult } from './settingsDialog.js';
 import { URGENT_CHANGE_DIALOG, UrgentChangeDialog, type UrgentChangeOptions } from './urgentChangeDialog.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -42,11 +44,13 @@ const MENU = MENU_ENTRIES.map((entry) => ({ value: entry, labelKey: `menu.${entr
  * every prompt of every child dialog, and what was answered stays saved.
  */
 export class MainDialog extends ComponentDialog {
-  private readonly entryDialogs: Partial<Record<MenuEntry, string>> = {
+  private readonly entryDialogs: Record<MenuEntry, string> = {
     goals: GOALS_DIALOG,
     barriers: BARRIERS_DIALOG,
+    checkIn: CHECK_IN_DIALOG,
     urgent: URGENT_CHANGE_DIALOG,
     message: MESSAGE_CASEWORKER_DIALOG,
+    progress: PROGRESS_DIALOG,
     settings: SETTINGS_DIALOG,
   };
 
@@ -68,6 +72,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new SettingsDialog(services));
     this.addDialog(new UrgentChangeDialog(services));
     this.addDialog(new MessageCaseworkerDialog(services));
+    this.addDialog(new CheckInDialog(services));
+    this.addDialog(new ProgressDialog(services));
     this.addDialog(
       new WaterfallDialog(MENU_FLOW, [this.consentStep.bind(this), this.routeStep.bind(this), this.actStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -134,10 +140,7 @@ export class MainDialog extends ComponentDialog {
       const options: UrgentChangeOptions = urgentKind ? { kind: urgentKind, ...(urgentText ? { text: urgentText } : {}) } : {};
       return step.beginDialog(URGENT_CHANGE_DIALOG, options);
     }
-    const dialogId = this.entryDialogs[entry];
-    if (dialogId) return step.beginDialog(dialogId);
-    await step.context.sendActivity(citizenT(step.context)('menu.notReady'));
-    return step.next();
+    return step.beginDialog(this.entryDialogs[entry]);
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -4,6 +4,7 @@ import { choiceCard, dateCard, multiChoiceCard, periodCard, suggestionCard } fro
 import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
 import { parseDate, parsePeriod, todayIn } from '../domain/dates.js';
 import { freeTextProblem, MAX_FREE_TEXT } from '../domain/goalMoments.js';
+import { parseHours } from '../domain/hours.js';
 import { translator } from '../locales/i18n.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -14,6 +15,7 @@ export const FREE_TEXT_PROMPT = 'freeTextPrompt';
 export const OPTIONAL_TEXT_PROMPT = 'optionalTextPrompt';
 export const DATE_PROMPT = 'datePrompt';
 export const PERIOD_PROMPT = 'periodPrompt';
+export const HOURS_PROMPT = 'hoursPrompt';
 
 /** A choice as shown: a value and the i18n key of its label. Both languages' labels select it. */
 export interface ChoiceSpec<V extends string = string> {
@@ -137,6 +139,22 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
   dialog.addDialog(new TextPrompt(FREE_TEXT_PROMPT, freeText(false)));
   dialog.addDialog(new TextPrompt(OPTIONAL_TEXT_PROMPT, freeText(true)));
   addPeriodPrompt(dialog, services);
+  dialog.addDialog(
+    new TextPrompt(HOURS_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+      const text = prompt.recognized.value ?? '';
+      if (isSkip(text)) {
+        (prompt.recognized as { value: unknown }).value = null;
+        return true;
+      }
+      const hours = parseHours(text);
+      if (hours === undefined) {
+        await prompt.context.sendActivity(citizenT(prompt.context)('checkIn.hoursInvalid'));
+        return false;
+      }
+      (prompt.recognized as { value: unknown }).value = hours;
+      return true;
+    }),
+  );
   dialog.addDialog(
     new TextPrompt(DATE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';

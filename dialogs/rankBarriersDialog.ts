@@ -36,7 +36,7 @@ export class RankBarriersDialog extends ComponentDialog {
     const chosen = step.result as BarrierKey;
     const nextRanked = [...ranked, chosen];
     await this.services.barriers.rank(turnCitizen(step.context).citizenId, nextRanked);
-    return step.replaceDialog(RANK_BARRIERS_DIALOG, {
+    return step.replaceDialog(FLOW, {
       remaining: remaining.filter((barrier) => barrier.key !== chosen),
       ranked: nextRanked,
     } satisfies RankOptions);

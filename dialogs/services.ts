@@ -83,12 +83,54 @@ export interface CaseworkerAlerts {
   raise(alert: RaiseAlert): Promise<AlertReceipt>;
 }
 
+/** A check-in that can be resumed: started today and not finished. */
+export interface OpenCheckIn {
+  checkInId: string;
+  itemIds: string[];
+  answeredItemIds: string[];
+}
+
+/** Check-ins and weekly hours. */
+export interface CheckInStore {
+  /** Today's unfinished check-in, if any; older unfinished ones are closed as partial. */
+  openToday(citizenId: string): Promise<OpenCheckIn | undefined>;
+  /** Starts a check-in with the items chosen for the citizen's programme. */
+  start(citizenId: string): Promise<OpenCheckIn>;
+  /** Saves one answer at once (0 most favourable … 4 least; null = skipped). */
+  answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void>;
+  finish(checkInId: string): Promise<void>;
+  /** Marks an unfinished check-in partial (the citizen chose to start over). */
+  abandon(checkInId: string): Promise<void>;
+  hoursReported(citizenId: string, isoWeek: string): Promise<boolean>;
+  recordHours(citizenId: string, isoWeek: string, hours: number): Promise<void>;
+}
+
+/** What the citizen is shown as progress: text for everyone, charts for those who can see them. */
+export interface ProgressReport {
+  /** Factor scores 0–100 now and at the previous check-in (null = no answer). */
+  latest: Record<string, number | null>;
+  previous: Record<string, number | null> | null;
+  hours: Array<{ isoWeek: string; hours: number }>;
+  /** PNG images, base64. */
+  radarPng: string;
+  trendPng: string | null;
+}
+
+export interface ProgressReports {
+  /** Raises concern alerts (numbers only) after a finished check-in. */
+  afterCheckIn(citizenId: string): Promise<void>;
+  /** The latest progress, or undefined before the first finished check-in. */
+  report(citizenId: string, locale: 'da' | 'en'): Promise<ProgressReport | undefined>;
+}
+
 /** Everything the citizen dialogs use, injected so tests can run them against any store. */
 export interface CitizenServices {
   profiles: ProfileStore;
   goals: GoalStore;
   barriers: BarrierStore;
   alerts: CaseworkerAlerts;
+  checkIns: CheckInStore;
+  progress: ProgressReports;
   /** The organisation's severity for an urgent-change kind (configurable by coordinators). */
   severityOf(citizenId: string, kind: UrgentChangeKind): Promise<Severity>;
   now: () => Date;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_CRISIS_CONTACTS } from '../../domain/crisisContacts.js';
 import { publicHolidays } from '../../domain/holidays.js';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_POLICY, durationMs, responseDueAt, type Severity } from '../../domain/sla.js';
+import { findItem, QUESTION_BANK } from '../../domain/questionBank/index.js';
 import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
@@ -22,6 +23,8 @@ const timeZone = z.string().refine((zone) => {
     return false;
   }
 }, 'must be an IANA time zone, e.g. Europe/Copenhagen');
+
+const bankItemId = z.string().refine((id) => findItem(QUESTION_BANK, id) !== undefined, 'must be an item id of the question bank, e.g. A1');
 
 const slaRule = z.discriminatedUnion('clock', [
   z.object({ clock: z.literal('wall'), duration: isoDuration }),
@@ -58,6 +61,10 @@ export const organisationSettingsSchema = z.object({
     .min(3, 'needs 112 and at least two more places to turn')
     .refine((contacts) => contacts[0]?.phone.replace(/\s/g, '') === '112', 'the first contact must be 112')
     .default(DEFAULT_CRISIS_CONTACTS),
+  /** Check-in items per programme (item ids of the question bank); `default` for citizens without a programme. */
+  checkInItems: z
+    .object({ default: z.array(bankItemId).min(1).optional(), byProgramme: z.record(z.string().min(1), z.array(bankItemId).min(1)).default({}) })
+    .default({ byProgramme: {} }),
   privacyText: z
     .object({ da: z.string().min(50).optional(), en: z.string().min(50).optional(), version: z.string().min(1) })
     .optional(),

@@ -4,7 +4,7 @@ import { startCitizenDialog as start } from '../support/dialogClient.js';
 const NOISE = 'qwertyuiop asdfghjkl '.repeat(100).slice(0, 2000);
 
 
-type PromptKind = 'choice' | 'freeText' | 'date';
+type PromptKind = 'choice' | 'freeText' | 'date' | 'hours';
 const EMPTY: [string, string] = ['an empty message', ''];
 const EMOJI: [string, string] = ['an emoji', '🙂'];
 const LONG_NOISE: [string, string] = ['2,000 characters of noise', NOISE];
@@ -12,6 +12,7 @@ const badInputs: Record<PromptKind, Array<[string, string]>> = {
   choice: [EMPTY, EMOJI, LONG_NOISE, ['a number out of range', '99'], ['zero', '0']],
   freeText: [EMPTY, EMOJI, LONG_NOISE],
   date: [EMPTY, EMOJI, LONG_NOISE, ['a number', '99'], ['a date that does not exist', '31/02']],
+  hours: [EMPTY, EMOJI, LONG_NOISE, ['a number out of range', '999'], ['a negative number', '-5']],
 };
 
 // Every prompt of the citizen dialogs, the inputs that reach it from a first "hej", and what it asks.
@@ -37,7 +38,18 @@ const prompts: Array<{ name: string; kind: PromptKind; consent?: null; leadsTo?:
   { name: 'barriers', kind: 'choice', reach: ['hej', '2'], asks: /svært for dig lige nu/ },
   { name: 'other barrier', kind: 'freeText', reach: ['hej', '2', '12'], asks: /Hvad er det andet/ },
   { name: 'rank', kind: 'choice', reach: ['hej', '2', '1, 2'], asks: /vigtigst at arbejde med først/ },
+  { name: 'rank, second round', kind: 'choice', reach: ['hej', '2', '1, 2, 3', '1'], asks: /Og hvad kommer derefter/ },
+  { name: 'what would help, second barrier', kind: 'freeText', reach: ['hej', '2', '1, 2', '1', 'Et buskort'], asks: /kunne hjælpe med/ },
   { name: 'what would help', kind: 'freeText', reach: ['hej', '2', '1'], asks: /kunne hjælpe med/ },
+  { name: 'check-in question', kind: 'choice', reach: ['hej', '3'], asks: /Spørgsmål 1 af 5/ },
+  { name: 'check-in question 2', kind: 'choice', reach: ['hej', '3', '2'], asks: /Spørgsmål 2 af 5/ },
+  { name: 'weekly hours', kind: 'hours', reach: ['hej', '3', '1', '2', '3', '4', '5'], asks: /ordinære, betalte timer/ },
+  { name: 'resume check-in', kind: 'choice', reach: ['hej', '3', '1', 'stop', '3'], asks: /fortsætte, hvor du slap/ },
+  { name: 'urgent change kind', kind: 'choice', reach: ['hej', '4'], asks: /Hvad er der sket\?/ },
+  { name: 'period', kind: 'date', reach: ['hej', '4', '1'], asks: /Fra hvornår og til hvornår/ },
+  { name: 'urgent description', kind: 'freeText', reach: ['hej', '4', '5'], asks: /skrive lidt mere/ },
+  { name: 'urgent confirmation', kind: 'choice', reach: ['hej', '4', '5', 'spring over'], asks: /Skal jeg sende det\?/ },
+  { name: 'message to caseworker', kind: 'freeText', reach: ['hej', '5'], asks: /Hvad vil du skrive til Mette/ },
   { name: 'settings', kind: 'choice', reach: ['hej', '7'], asks: /Indstillinger og mine data/ },
   { name: 'language in settings', kind: 'choice', reach: ['hej', '7', '1'], asks: /Hvilket sprog/ },
   { name: 'withdraw', kind: 'choice', reach: ['hej', '7', '5'], asks: /Er du sikker\?/ },

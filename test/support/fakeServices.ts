@@ -1,6 +1,8 @@
 import type { BarrierKey } from '../../domain/barriers.js';
 import { citizenOrder } from '../../domain/barriers.js';
 import type { ContactWindowKey } from '../../domain/contactWindow.js';
+import { type Answer, factorScores } from '../../domain/progress.js';
+import { QUESTION_BANK } from '../../domain/questionBank/index.js';
 import { DEFAULT_CHANGE_SEVERITY } from '../../domain/urgentChanges.js';
 import type {
   BarrierView,
@@ -30,6 +32,8 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   const goals: GoalView[] = [];
   let barriers: Array<BarrierView & { chosenOrder: number }> = [];
   const alerts: RaiseAlert[] = [];
+  const checkIns: Array<{ id: string; itemIds: string[]; answers: Answer[]; status: 'IN_PROGRESS' | 'COMPLETED' | 'PARTIAL' }> = [];
+  const hours = new Map<string, number>();
 
   const findStep = (stepId: string): StepView => {
     const step = goals.flatMap((goal) => goal.steps).find((candidate) => candidate.id === stepId);
@@ -101,6 +105,49 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
         if (barrier) barrier.whatWouldHelp = text;
       },
     },
+    checkIns: {
+      openToday: async () => {
+        const open = checkIns.find((checkIn) => checkIn.status === 'IN_PROGRESS');
+        return open ? { checkInId: open.id, itemIds: open.itemIds, answeredItemIds: open.answers.map((answer) => answer.itemId) } : undefined;
+      },
+      start: async () => {
+        const checkIn = { id: id(), itemIds: [...QUESTION_BANK.defaultItems], answers: [], status: 'IN_PROGRESS' as const };
+        checkIns.push(checkIn);
+        return { checkInId: checkIn.id, itemIds: checkIn.itemIds, answeredItemIds: [] };
+      },
+      answer: async (checkInId, itemId, optionIndex) => {
+        const checkIn = checkIns.find((candidate) => candidate.id === checkInId);
+        checkIn?.answers.push({ itemId, optionIndex });
+      },
+      finish: async (checkInId) => {
+        const checkIn = checkIns.find((candidate) => candidate.id === checkInId);
+        if (checkIn) checkIn.status = 'COMPLETED';
+      },
+      abandon: async (checkInId) => {
+        const checkIn = checkIns.find((candidate) => candidate.id === checkInId);
+        if (checkIn) checkIn.status = 'PARTIAL';
+      },
+      hoursReported: async (_citizenId, isoWeek) => hours.has(isoWeek),
+      recordHours: async (_citizenId, isoWeek, value) => {
+        hours.set(isoWeek, value);
+      },
+    },
+    progress: {
+      afterCheckIn: async () => {},
+      report: async () => {
+        const done = checkIns.filter((checkIn) => checkIn.status !== 'IN_PROGRESS');
+        const latest = done.at(-1);
+        if (!latest) return undefined;
+        const previous = done.at(-2);
+        return {
+          latest: factorScores(latest.answers, QUESTION_BANK),
+          previous: previous ? factorScores(previous.answers, QUESTION_BANK) : null,
+          hours: [...hours].map(([isoWeek, value]) => ({ isoWeek, hours: value })),
+          radarPng: 'cmFkYXI=',
+          trendPng: null,
+        };
+      },
+    },
     alerts: {
       raise: async (alert) => {
         alerts.push(alert);
@@ -108,5 +155,5 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       },
     },
   };
-  return { services, profile, consents, goals, barriers: () => barriers, alerts };
+  return { services, profile, consents, goals, barriers: () => barriers, alerts, checkIns, hours };
 }

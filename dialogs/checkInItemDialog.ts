@@ -1,0 +1,51 @@
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { findItem, QUESTION_BANK } from '../domain/questionBank/index.js';
+import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
+import type { CitizenServices } from './services.js';
+import { citizenT, turnCitizen } from './turnCitizen.js';
+
+export const CHECK_IN_ITEM_DIALOG = 'checkInItemDialog';
+const FLOW = 'checkInItemFlow';
+
+export interface CheckInItemOptions {
+  checkInId: string;
+  itemIds: string[];
+  /** Ids already answered (when resuming): they are not asked again. */
+  answered: string[];
+  position: number;
+}
+
+/** One question per message, five answers from most to least favourable, or skip; each answer is saved at once. */
+export class CheckInItemDialog extends ComponentDialog {
+  constructor(private readonly services: CitizenServices) {
+    super(CHECK_IN_ITEM_DIALOG);
+    addCitizenPrompts(this, services);
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.saveStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as CheckInItemOptions;
+    let position = options.position;
+    while (position < options.itemIds.length && options.answered.includes(options.itemIds[position] as string)) position += 1;
+    const item = findItem(QUESTION_BANK, options.itemIds[position] ?? '');
+    if (!item) return step.endDialog();
+    (step.options as CheckInItemOptions).position = position;
+    const { locale } = turnCitizen(step.context);
+    const other = locale === 'da' ? 'en' : 'da';
+    const specs: ChoiceSpec[] = [
+      ...item.options[locale].map((label, index) => ({ value: String(index), label, also: [item.options[other][index] as string] })),
+      { value: 'skip', labelKey: 'common.skip', also: ['spring', 'skip', 'pass'] },
+    ];
+    const question = citizenT(step.context)('checkIn.question', { number: position + 1, total: options.itemIds.length, question: item.question[locale] });
+    return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, question, specs));
+  }
+
+  private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as CheckInItemOptions;
+    const itemId = options.itemIds[options.position] as string;
+    const answer = step.result as string;
+    await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer));
+    return step.replaceDialog(FLOW, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
+  }
+}

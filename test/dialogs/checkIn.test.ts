@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { startCitizenDialog as start } from '../support/dialogClient.js';
+
+describe('progression check-in', () => {
+  it('when a citizen answers by digits and by the words of an option, then each answer is saved as its option', async () => {
+    const { fake, walk } = start();
+    const first = await walk('hej', 'hvordan går det');
+    expect(first).toMatch(/Det tager et par minutter/);
+    expect(first).toMatch(/Spørgsmål 1 af 5\n\n\*\*Tror du, at du kan klare et fuldtids- eller deltidsjob \(ikke fleksjob\)\?\*\*\n\n1\. Jeg er helt sikker/);
+    await walk('2');
+    await walk('mit helbred forhindrer, at jeg kan arbejde');
+    await walk('spring over');
+    await walk('I find it really easy to work with others');
+    expect(await walk('5')).toMatch(/ordinære, betalte timer/);
+    const done = await walk('7,5');
+    expect(done).toMatch(/Tak for dine svar/);
+    expect(done).toMatch(/Det her er dit udgangspunkt/);
+    expect(done).toMatch(/Tro på mig selv: 75 af 100\nHelbred: 0 af 100\nMening og retning: ikke besvaret\nSamarbejde: 100 af 100\nNetværk: 0 af 100/);
+    expect(fake.checkIns[0]).toMatchObject({
+      status: 'COMPLETED',
+      answers: [
+        { itemId: 'A1', optionIndex: 1 },
+        { itemId: 'B1', optionIndex: 4 },
+        { itemId: 'C1', optionIndex: null },
+        { itemId: 'D1', optionIndex: 0 },
+        { itemId: 'E1', optionIndex: 4 },
+      ],
+    });
+    expect([...fake.hours.values()]).toEqual([7.5]);
+  });
+
+  it('when the citizen stops halfway, then the answers are kept and the check-in resumes where it stopped', async () => {
+    const { fake, walk } = start();
+    await walk('hej', '3', '1', '1');
+    expect(await walk('stop')).toMatch(/Det, du har svaret, er gemt/);
+    expect(fake.checkIns[0]?.answers).toHaveLength(2);
+    expect(await walk('3')).toMatch(/fortsætte, hvor du slap/);
+    expect(await walk('ja')).toMatch(/Spørgsmål 3 af 5/);
+  });
+
+  it('when the citizen would rather start over, then the old one is kept as partial and a new one begins', async () => {
+    const { fake, walk } = start();
+    await walk('hej', '3', '1', 'menu', '3');
+    expect(await walk('nej')).toMatch(/Spørgsmål 1 af 5/);
+    expect(fake.checkIns.map((checkIn) => checkIn.status)).toEqual(['PARTIAL', 'IN_PROGRESS']);
+  });
+
+  it('when a second check-in is lower on a factor, then that is framed as something to talk about, and gains are named', async () => {
+    const { walk } = start();
+    await walk('hej', '3', '3', '3', '3', '3', '3', 'spring over');
+    const second = await walk('3', '1', '5', '3', '3', '3', 'spring over');
+    expect(second).toMatch(/Det er gået frem med: Tro på mig selv\. Godt gået!/);
+    expect(second).toMatch(/Helbred er lidt lavere end sidst\. Det kan være godt at tale med Mette om\./);
+    expect(second).toMatch(/Tro på mig selv: 100 af 100 \(sidst 50\)/);
+    expect(second).not.toMatch(/dårlig|fejl|ingen fremgang|no progress/i);
+  });
+
+  it('when hours were already given this week, then they are not asked again', async () => {
+    const { walk } = start();
+    await walk('hej', '3', '1', '1', '1', '1', '1', '10');
+    expect(await walk('3', '1', '1', '1', '1', '1')).toMatch(/Tak for dine svar/);
+  });
+
+  it('when the citizen asks for progress before any check-in, then they are told how to start', async () => {
+    const { walk } = start();
+    expect(await walk('hej', '6')).toMatch(/ikke svaret på spørgsmålene endnu/);
+  });
+});
