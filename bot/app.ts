@@ -9,6 +9,7 @@ import type { CitizenServices } from '../dialogs/services.js';
 import { createAdapter } from './adapter.js';
 import { DEFAULT_CHANGE_SEVERITY } from '../domain/urgentChanges.js';
 import { registerAlertRoutes } from './admin/alertRoutes.js';
+import { registerProgressRoutes } from './admin/progressRoutes.js';
 import { registerSettingsRoutes } from './admin/settingsRoutes.js';
 import { AlertActions } from './alerts/alertActions.js';
 import { AlertDelivery } from './alerts/alertDelivery.js';
@@ -142,10 +143,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     prisma: db.prisma,
     goals: services.goals,
     barriers: services.barriers,
+    progress,
     auth,
     enrollment,
     logger: logger.child({ module: 'staff-api' }),
   });
+  registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
   registerSettingsRoutes(server, {
     prisma: db.prisma,

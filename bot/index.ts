@@ -1,5 +1,4 @@
-import { loadConfig, ConfigError, type AppConfig } from './config.js';
-import { startApp } from './app.js';
+import { type AppConfig, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
 let config: AppConfig;
@@ -12,6 +11,8 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+// Loaded only once the configuration is valid, so a refusal is one line with nothing else printed.
+const { startApp } = await import('./app.js');
 const app = await startApp(config, logger);
 
 let stopping = false;

@@ -1,11 +1,14 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { canActOnCitizen, type Principal } from '../../domain/access.js';
+import type { Principal } from '../../domain/access.js';
 import type { BarrierStore, GoalStore } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { EnrollmentService } from '../people/enrollmentService.js';
+import type { ProgressService } from '../progress/progressService.js';
+import { progressionOf } from './progressRoutes.js';
+import { audit, citizenFor } from './citizenAccess.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import { generateApiToken, hashApiToken, requireRole, StaffAuthenticator } from './staffAuth.js';
 
@@ -13,6 +16,7 @@ export interface StaffRoutesDeps {
   prisma: PrismaClient;
   goals: GoalStore;
   barriers: BarrierStore;
+  progress: ProgressService;
   auth: StaffAuthenticator;
   enrollment: EnrollmentService;
   logger: Logger;
@@ -30,6 +34,7 @@ const createCitizenBody = z.object({
   caseworkerId: z.string().uuid('must be a staff id'),
   backupCaseworkerId: z.string().uuid('must be a staff id').optional(),
   locale: z.enum(['da', 'en']).default('da'),
+  programme: z.string().trim().min(1).max(100).optional(),
 });
 const createTokenBody = z.object({ staffId: z.string().uuid('must be a staff id') });
 
@@ -103,21 +108,15 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
         channels: details.identities.map((identity) => ({ channelId: identity.channelId, reachable: !identity.unreachableSince })),
         consent: consent ? { decision: consent.decision, textVersion: consent.textVersion, at: consent.at } : null,
         contactWindow: details.contactWindow,
+        programme: details.programme,
         goals: await deps.goals.list(citizen.id),
         // In the citizen's own order: what they rank highest is what the caseworker sees first.
         barriers: await deps.barriers.current(citizen.id),
+        progression: await progressionOf(prisma, deps.progress, citizen.id),
         createdAt: details.createdAt,
       },
     };
   }));
-}
-
-/** Loads a citizen the principal may act on: 404 when unknown, 403 when not theirs. */
-export async function citizenFor(prisma: PrismaClient, principal: Principal, citizenId: string) {
-  const citizen = await prisma.citizen.findUnique({ where: { id: citizenId } });
-  if (!citizen) throw new AppError('NOT_FOUND');
-  if (!canActOnCitizen(principal, citizen)) throw new AppError('FORBIDDEN');
-  return citizen;
 }
 
 async function requireStaffInOrganisation(
@@ -132,9 +131,4 @@ async function requireStaffInOrganisation(
     if (!staff) fields[field] = 'no such staff member';
   }
   if (Object.keys(fields).length > 0) throw new AppError('BAD_REQUEST', fields);
-}
-
-/** Every staff action is audited with who did it; no personal data in the detail. */
-export async function audit(prisma: PrismaClient, principal: Principal, action: string, entity: string, entityId: string) {
-  await prisma.auditLog.create({ data: { actorStaffId: principal.staffId, action, entity, entityId } });
 }

@@ -1,0 +1,82 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { FACTORS, type Factor } from '../../domain/questionBank/index.js';
+import { radarChart } from '../progress/charts.js';
+import type { ProgressService } from '../progress/progressService.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import { AppError, errorCatalogue } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { parseBody, pathId, staffRoute } from './jsonRoute.js';
+import type { StaffAuthenticator } from './staffAuth.js';
+import { audit, citizenFor } from './citizenAccess.js';
+
+export interface ProgressRoutesDeps {
+  prisma: PrismaClient;
+  auth: StaffAuthenticator;
+  progress: ProgressService;
+  logger: Logger;
+}
+
+const assessmentBody = z.object({
+  score: z.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5'),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** Factor F and the progression picture for staff. */
+export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps): void {
+  const { prisma } = deps;
+  const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
+
+  server.put('/api/admin/citizens/:id/assessment', route(async (req, principal) => {
+    const citizen = await citizenFor(prisma, principal, pathId(req));
+    const body = parseBody(assessmentBody, req.body);
+    // The bootstrap token is nobody in particular; an assessment must be someone's professional judgement.
+    if (!principal.staffId) throw new AppError('FORBIDDEN');
+    const assessment = await prisma.assessment.create({ data: { citizenId: citizen.id, staffId: principal.staffId, score: body.score, note: body.note ?? null } });
+    await audit(prisma, principal, 'assessment.recorded', 'Citizen', citizen.id);
+    return { status: 201, body: { id: assessment.id, score: assessment.score, at: assessment.at } };
+  }));
+
+  server.get('/api/admin/citizens/:id/progress', route(async (req, principal) => {
+    const citizen = await citizenFor(prisma, principal, pathId(req));
+    return { status: 200, body: await progressionOf(prisma, deps.progress, citizen.id) };
+  }));
+
+  // An image, not JSON: authenticated the same way, answered as image/png.
+  server.get('/api/admin/citizens/:id/progress.png', async (req: Request, res: Response) => {
+    try {
+      const principal = await deps.auth.authenticate(req.header('authorization'));
+      const citizen = await citizenFor(prisma, principal, pathId(req));
+      const history = await deps.progress.history(citizen.id);
+      const latest = history.at(-1);
+      if (!latest) throw new AppError('NOT_FOUND');
+      const labels = { A: 'Tro på egne evner', B: 'Helbredsmestring', C: 'Mening og retning', D: 'Samarbejde', E: 'Netværk' } satisfies Record<Factor, string>;
+      const png = await radarChart(latest, history.at(-2), labels, { latest: 'Seneste', previous: 'Forrige' });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
+      res.end(png);
+    } catch (error) {
+      const known = error instanceof AppError ? error : new AppError('INTERNAL');
+      if (!(error instanceof AppError)) deps.logger.error({ err: { message: (error as Error).message } }, 'progress chart failed');
+      res.send(known.status, { error: known.code, message: errorCatalogue[known.code].message });
+    }
+  });
+}
+
+/** Latest factor scores, their change, factor F with its history, and the weekly hours: for the staff summary. */
+export async function progressionOf(prisma: PrismaClient, progress: ProgressService, citizenId: string) {
+  const [summary, assessments, hours] = await Promise.all([
+    progress.summary(citizenId),
+    prisma.assessment.findMany({ where: { citizenId }, orderBy: { at: 'desc' }, include: { staff: { select: { name: true } } } }),
+    prisma.hoursReport.findMany({ where: { citizenId }, orderBy: { isoWeek: 'asc' } }),
+  ]);
+  return {
+    factors: FACTORS,
+    latest: summary?.latest ?? null,
+    previous: summary?.previous ?? null,
+    changes: summary?.changes ?? null,
+    checkedInAt: summary?.at ?? null,
+    assessment: assessments[0] ? { score: assessments[0].score, note: assessments[0].note, at: assessments[0].at, by: assessments[0].staff.name } : null,
+    assessmentHistory: assessments.map((assessment) => ({ score: assessment.score, at: assessment.at, by: assessment.staff.name })),
+    hours: hours.map((week) => ({ isoWeek: week.isoWeek, hours: Number(week.hours) })),
+  };
+}
