@@ -43,7 +43,7 @@ export async function sendProgress(context: TurnContext, services: CitizenServic
     ? [t('progress.hoursLine', { weeks: report.hours.map((week) => `${week.isoWeek.slice(5)}: ${String(week.hours).replace('.', locale === 'da' ? ',' : '.')}`).join(', ') })]
     : [];
   const summary = [...lines, '', ...scoreLines, ...hours].join('\n');
-  const message = MessageFactory.attachment(progressCard(summary, [report.radarPng, ...(report.trendPng ? [report.trendPng] : [])]));
+  const message = MessageFactory.attachment(progressCard(summary, [report.radarPng, report.trendPng, report.hoursPng].filter((png): png is string => png !== null)));
   message.text = summary;
   await context.sendActivity(message);
 }

@@ -114,6 +114,7 @@ export interface ProgressReport {
   /** PNG images, base64. */
   radarPng: string;
   trendPng: string | null;
+  hoursPng: string | null;
 }
 
 export interface ProgressReports {

@@ -3,7 +3,7 @@ import { FACTORS, type Factor, QUESTION_BANK } from '../../domain/questionBank/i
 import { translator } from '../../locales/i18n.js';
 import type { CaseworkerAlerts, ProgressReport, ProgressReports } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
-import { radarChart, type ScorePoint, trendChart } from './charts.js';
+import { hoursChart, radarChart, type ScorePoint, trendChart } from './charts.js';
 
 export interface ScoredCheckIn extends ScorePoint {
   checkInId: string;
@@ -63,12 +63,15 @@ export class ProgressService implements ProgressReports {
     const hours = await this.prisma.hoursReport.findMany({ where: { citizenId }, orderBy: { isoWeek: 'asc' }, take: 12 });
     const radar = await radarChart(latest, previous, labels, { latest: t('progress.now'), previous: t('progress.before') });
     const trend = history.length > 1 ? await trendChart(history.slice(-8), labels, citizen.timeZone) : null;
+    const weeks = hours.map((week) => ({ isoWeek: week.isoWeek, hours: Number(week.hours) }));
+    const hoursPng = weeks.length > 0 ? await hoursChart(weeks, t('progress.hoursTitle')) : null;
     return {
       latest: latest.scores,
       previous: previous?.scores ?? null,
-      hours: hours.map((week) => ({ isoWeek: week.isoWeek, hours: Number(week.hours) })),
+      hours: weeks,
       radarPng: radar.toString('base64'),
       trendPng: trend ? trend.toString('base64') : null,
+      hoursPng: hoursPng ? hoursPng.toString('base64') : null,
     };
   }
 }

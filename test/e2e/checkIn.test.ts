@@ -49,7 +49,8 @@ describe('a check-in, driven as a channel drives it', () => {
     const second = await citizen.say('1');
     expect(second.join('\n')).toMatch(/Helbred er lidt lavere end sidst\. Det kan være godt at tale med Mette Holm om\./);
     expect(second.join('\n')).toMatch(/Helbred: 50 af 100 \(sidst 100\)/);
-    expect(imagesOf(lastProgress(channel.activitiesIn('conv-anna')))).toHaveLength(2);
+    // Radar, factors over time, and the weekly hours.
+    expect(imagesOf(lastProgress(channel.activitiesIn('conv-anna')))).toHaveLength(3);
 
     const alerts = await app.db.prisma.alert.findMany({ where: { citizenId }, orderBy: { createdAt: 'asc' } });
     expect(alerts.map((alert) => alert.kind)).toEqual(['crisis', 'concern']);

@@ -145,6 +145,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
           hours: [...hours].map(([isoWeek, value]) => ({ isoWeek, hours: value })),
           radarPng: 'cmFkYXI=',
           trendPng: null,
+          hoursPng: null,
         };
       },
     },
