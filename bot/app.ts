@@ -26,6 +26,9 @@ import { PrismaBarrierStore } from './citizens/barrierStore.js';
 import { PrismaCheckInStore } from './citizens/checkInStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
 import { ProgressService } from './progress/progressService.js';
+import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
+import { Pacer } from './reminders/pacer.js';
+import { ReminderService } from './reminders/reminderService.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
@@ -83,9 +86,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS);
 
   // Alerts: delivery through a durable outbox, escalation on a tick, staff actions from API and chat.
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config));
   const delivery = new AlertDelivery(
     db.prisma,
-    new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config)),
+    messenger,
     config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.ALERT_EMAIL_FROM) : undefined,
     config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET ? { url: config.ALERT_WEBHOOK_URL, secret: config.ALERT_WEBHOOK_SECRET } : undefined,
   );
@@ -105,6 +109,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 
   const progress = new ProgressService(db.prisma, alerts);
+  const reminders = new ReminderService(
+    db.prisma,
+    messenger,
+    alerts,
+    new Pacer(config.REMINDER_SENDS_PER_SECOND),
+    logger.child({ module: 'reminders' }),
+  );
   const conversationState = new ConversationState(storage);
   const services: CitizenServices = {
     profiles: new PrismaProfileStore(db.prisma),
@@ -113,6 +124,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     alerts,
     checkIns: new PrismaCheckInStore(db.prisma),
     progress,
+    reminders,
     severityOf: async (citizenId, kind) => {
       const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
       return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];
@@ -127,6 +139,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dialogState: conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY),
     states: [conversationState],
     mainDialog: new MainDialog(services),
+    onCitizenActivity: (citizenId) => reminders.noteActivity(citizenId),
     logger: logger.child({ module: 'bot' }),
   });
 
@@ -149,6 +162,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     logger: logger.child({ module: 'staff-api' }),
   });
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
+  registerScheduleRoutes(server, { prisma: db.prisma, auth, reminders, logger: logger.child({ module: 'schedule-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
   registerSettingsRoutes(server, {
     prisma: db.prisma,
@@ -157,6 +171,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     onChange: (settings) => crisis.useContacts(settings.crisisContacts),
   });
 
+  const reminderTicker = startTicker(config.SCHEDULER_CRON, 'reminders', () => reminders.tick(), logger);
   const alertTicker = startTicker(
     config.ALERT_TICK_CRON,
     'alerts',
@@ -181,6 +196,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       server.server.closeIdleConnections();
       await serializer.close();
       await closed;
+      await reminderTicker.stop();
       await alertTicker.stop();
       await outbox.idle();
       await db.close();

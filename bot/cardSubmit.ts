@@ -1,4 +1,8 @@
 import { ANSWER_VERB } from '../cards/answerCards.js';
+import { REMINDER_VERB } from '../cards/reminderCard.js';
+
+/** What each reminder button stands for, as the citizen could type it (recognised in both languages). */
+const reminderReplies: Record<string, string> = { now: 'ja', tomorrow: 'i morgen', later: 'om en time', notNow: 'ikke nu' };
 
 /** Handlers for card submits, by verb. Each returns the text the person could have typed instead. */
 const submitAsText: Record<string, (value: Record<string, unknown>) => string | undefined> = {
@@ -7,6 +11,7 @@ const submitAsText: Record<string, (value: Record<string, unknown>) => string | 
     const period = text(value.from) ? `${text(value.from)}${text(value.to) ? ` - ${text(value.to)}` : ''}` : undefined;
     return text(value.answer) ?? text(value.selection) ?? text(value.date) ?? period;
   },
+  [REMINDER_VERB]: (value) => (typeof value.reply === 'string' ? reminderReplies[value.reply] : undefined),
 };
 
 /** The typed equivalent of a card submit, or undefined when the activity is not one. */

@@ -34,6 +34,10 @@ const configSchema = z
     ORGANISATION_NAME: z.string().trim().min(1).default('Jobcenter'),
     ENROLLMENT_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    /** The reminder dispatcher's tick; what is due always comes from the database. Seconds allowed (6 fields). */
+    SCHEDULER_CRON: cronExpression.default('* * * * *'),
+    /** Reminder sends per second from one instance (Teams allows 50 requests/s per app per tenant). */
+    REMINDER_SENDS_PER_SECOND: z.coerce.number().min(1).max(50).default(20),
     /** Escalation watchdog and delivery retries; seconds allowed (6 fields). */
     ALERT_TICK_CRON: cronExpression.default('*/10 * * * * *'),
     SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),

@@ -18,6 +18,9 @@ import { recognizeUrgentChange, type UrgentChangeKind } from '../domain/urgentCh
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
+import { PULSE_DIALOG, PulseDialog } from './pulseDialog.js';
+import { REMINDER_VERB } from '../cards/reminderCard.js';
+import { type ReminderReply, recognizeReminderReply } from '../domain/reminders.js';
 import { SETTINGS_DIALOG, SettingsDialog, type SettingsResult } from './settingsDialog.js';
 import { URGENT_CHANGE_DIALOG, UrgentChangeDialog, type UrgentChangeOptions } from './urgentChangeDialog.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -32,7 +35,12 @@ export interface MainOptions {
   urgentKind?: UrgentChangeKind;
   /** The citizen's own words that announced the change, kept as its description. */
   urgentText?: string;
+  /** A click on a reminder's button while another dialog was open. */
+  reminderReply?: ReminderReply;
 }
+
+/** Where a fresh message or a menu choice leads: a menu entry, or the weekly pulse a reminder offered. */
+type Route = MenuEntry | 'pulse';
 
 type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
@@ -74,6 +82,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new MessageCaseworkerDialog(services));
     this.addDialog(new CheckInDialog(services));
     this.addDialog(new ProgressDialog(services));
+    this.addDialog(new PulseDialog(services));
     this.addDialog(
       new WaterfallDialog(MENU_FLOW, [this.consentStep.bind(this), this.routeStep.bind(this), this.actStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -91,6 +100,12 @@ export class MainDialog extends ComponentDialog {
       if (command === 'cancel') await innerDc.context.sendActivity(citizenT(innerDc.context)('menu.cancelled'));
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { showMenu: true } satisfies MainOptions);
+    }
+    // A click on a reminder's button answers the reminder, whatever was open.
+    if ((innerDc.context.activity.value as { verb?: unknown } | undefined)?.verb === REMINDER_VERB) {
+      const reminderReply = recognizeReminderReply(innerDc.context.activity.text ?? '');
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MENU_FLOW, { ...(reminderReply ? { reminderReply } : {}) } satisfies MainOptions);
     }
     // An urgent change outranks whatever the citizen was doing; what they answered so far is already saved.
     // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
@@ -123,6 +138,9 @@ export class MainDialog extends ComponentDialog {
     if (values.urgentKind) return step.next('urgent');
     if (!onboarding && !options.showMenu) {
       const text = step.context.activity.text ?? '';
+      const reminderRoute = await this.answerReminder(step, options.reminderReply ?? recognizeReminderReply(text));
+      if (reminderRoute === 'done') return step.endDialog();
+      if (reminderRoute) return step.next(reminderRoute);
       values.urgentKind = recognizeUrgentChange(text);
       values.urgentText = text;
       if (values.urgentKind) return step.next('urgent');
@@ -133,8 +151,28 @@ export class MainDialog extends ComponentDialog {
     return step.prompt(MENU_PROMPT, menu);
   }
 
+  /** A reply to the latest reminder: start now (the route to take), or postpone/dismiss it ('done'). */
+  private async answerReminder(step: WaterfallStepContext, reply: ReminderReply | undefined): Promise<Route | 'done' | undefined> {
+    if (!reply) return undefined;
+    const { citizenId } = turnCitizen(step.context);
+    const pending = await this.services.reminders.pendingFor(citizenId);
+    if (!pending) return undefined;
+    const { until } = await this.services.reminders.respond(citizenId, pending.reminderId, reply);
+    const t = citizenT(step.context);
+    if (reply === 'tomorrow' || reply === 'later') {
+      await step.context.sendActivity(t('reminder.postponed', { when: until ?? '' }));
+      return 'done';
+    }
+    if (reply === 'notNow') {
+      await step.context.sendActivity(t('reminder.dismissed'));
+      return 'done';
+    }
+    return { checkIn: 'checkIn', pulse: 'pulse', step: 'goals' }[pending.kind] as Route;
+  }
+
   private async actStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const entry = step.result as MenuEntry;
+    const entry = step.result as Route;
+    if (entry === 'pulse') return step.beginDialog(PULSE_DIALOG);
     const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
     if (entry === 'urgent') {
       const options: UrgentChangeOptions = urgentKind ? { kind: urgentKind, ...(urgentText ? { text: urgentText } : {}) } : {};

@@ -1,6 +1,7 @@
 import type { BarrierKey } from '../domain/barriers.js';
 import type { ContactWindowKey } from '../domain/contactWindow.js';
 import type { IsoDate } from '../domain/dates.js';
+import type { ReminderReply } from '../domain/reminders.js';
 import type { Severity } from '../domain/sla.js';
 import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 
@@ -124,6 +125,21 @@ export interface ProgressReports {
   report(citizenId: string, locale: 'da' | 'en'): Promise<ProgressReport | undefined>;
 }
 
+/** The latest reminder the citizen may be answering. */
+export interface PendingReminder {
+  reminderId: string;
+  kind: 'checkIn' | 'pulse' | 'step';
+}
+
+/** The citizen's side of reminders. */
+export interface ReminderResponses {
+  pendingFor(citizenId: string): Promise<PendingReminder | undefined>;
+  /** Records the reply; a postponement returns when it comes back, in words. */
+  respond(citizenId: string, reminderId: string, reply: ReminderReply): Promise<{ until?: string }>;
+  setPaused(citizenId: string, paused: boolean): Promise<void>;
+  nextFor(citizenId: string): Promise<Date | undefined>;
+}
+
 /** Everything the citizen dialogs use, injected so tests can run them against any store. */
 export interface CitizenServices {
   profiles: ProfileStore;
@@ -132,6 +148,7 @@ export interface CitizenServices {
   alerts: CaseworkerAlerts;
   checkIns: CheckInStore;
   progress: ProgressReports;
+  reminders: ReminderResponses;
   /** The organisation's severity for an urgent-change kind (configurable by coordinators). */
   severityOf(citizenId: string, kind: UrgentChangeKind): Promise<Severity>;
   now: () => Date;

@@ -1,6 +1,6 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContactWindowKey } from '../domain/contactWindow.js';
-import { describeDate } from '../domain/dueWords.js';
+import { describeDate, describeDue } from '../domain/dueWords.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingOptions, WINDOWS } from './onboardingDialog.js';
 import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions, stepValues, YES_NO } from './prompts.js';
 import type { CitizenServices } from './services.js';
@@ -9,10 +9,12 @@ import { citizenT, turnCitizen } from './turnCitizen.js';
 export const SETTINGS_DIALOG = 'settingsDialog';
 const FLOW = 'settingsFlow';
 
-type Setting = 'language' | 'contactWindow' | 'information' | 'myData' | 'withdraw' | 'back';
+type Setting = 'language' | 'contactWindow' | 'pause' | 'resume' | 'information' | 'myData' | 'withdraw' | 'back';
 const SETTINGS: ReadonlyArray<ChoiceSpec<Setting>> = [
   { value: 'language', labelKey: 'settings.language', also: ['sprog'] },
   { value: 'contactWindow', labelKey: 'settings.contactWindow' },
+  { value: 'pause', labelKey: 'settings.pauseReminders', also: ['pause'] },
+  { value: 'resume', labelKey: 'settings.resumeReminders' },
   { value: 'information', labelKey: 'settings.information' },
   { value: 'myData', labelKey: 'settings.myData' },
   { value: 'withdraw', labelKey: 'settings.withdraw' },
@@ -39,7 +41,11 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, citizenT(step.context)('settings.title'), SETTINGS));
+    const t = citizenT(step.context);
+    const { citizenId, locale, timeZone } = turnCitizen(step.context);
+    const next = await this.services.reminders.nextFor(citizenId);
+    const when = next ? t('settings.nextReminder', { when: describeDue(next, this.services.now(), timeZone, locale) }) : t('settings.noReminder');
+    return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, `${when}\n\n${t('settings.title')}`, SETTINGS));
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -58,6 +64,11 @@ export class SettingsDialog extends ComponentDialog {
         return step.endDialog();
       case 'withdraw':
         return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, t('settings.withdrawConfirm'), YES_NO));
+      case 'pause':
+      case 'resume':
+        await this.services.reminders.setPaused(turnCitizen(step.context).citizenId, setting === 'pause');
+        await step.context.sendActivity(t(setting === 'pause' ? 'settings.paused' : 'settings.resumed'));
+        return step.endDialog();
       case 'back':
         return step.endDialog();
     }

@@ -65,6 +65,16 @@ export const organisationSettingsSchema = z.object({
   checkInItems: z
     .object({ default: z.array(bankItemId).min(1).optional(), byProgramme: z.record(z.string().min(1), z.array(bankItemId).min(1)).default({}) })
     .default({ byProgramme: {} }),
+  /** Reminder cadence and timing (issue: reminders). Durations are ISO 8601. */
+  reminders: z
+    .object({
+      checkInCadence: isoDuration.default('P6W'),
+      pulseCadence: isoDuration.default('P1W'),
+      quietHours: z.object({ from: hhmm, to: hhmm }).nullable().default({ from: '20:00', to: '08:00' }),
+      timeZone: timeZone.default('Europe/Copenhagen'),
+      nonResponseThreshold: z.number().int().min(1).max(20).default(3),
+    })
+    .default({ checkInCadence: 'P6W', pulseCadence: 'P1W', quietHours: { from: '20:00', to: '08:00' }, timeZone: 'Europe/Copenhagen', nonResponseThreshold: 3 }),
   privacyText: z
     .object({ da: z.string().min(50).optional(), en: z.string().min(50).optional(), version: z.string().min(1) })
     .optional(),

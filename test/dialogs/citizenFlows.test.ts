@@ -99,7 +99,7 @@ describe('agreement', () => {
 
   it('when the citizen withdraws in settings, then it is recorded and the menu is not pushed on them', async () => {
     const { fake, walk } = start();
-    const replies = await walk('hej', 'indstillinger', '5', 'ja');
+    const replies = await walk('hej', 'indstillinger', '7', 'ja');
     expect(replies).toMatch(/Du har stoppet/);
     expect(replies).not.toMatch(/Hvad vil du gerne\?/);
     expect(fake.profile.consent).toBe('DECLINED');

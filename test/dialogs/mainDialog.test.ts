@@ -52,7 +52,7 @@ const prompts: Array<{ name: string; kind: PromptKind; consent?: null; leadsTo?:
   { name: 'message to caseworker', kind: 'freeText', reach: ['hej', '5'], asks: /Hvad vil du skrive til Mette/ },
   { name: 'settings', kind: 'choice', reach: ['hej', '7'], asks: /Indstillinger og mine data/ },
   { name: 'language in settings', kind: 'choice', reach: ['hej', '7', '1'], asks: /Hvilket sprog/ },
-  { name: 'withdraw', kind: 'choice', reach: ['hej', '7', '5'], asks: /Er du sikker\?/ },
+  { name: 'withdraw', kind: 'choice', reach: ['hej', '7', '7'], asks: /Er du sikker\?/ },
 ];
 
 describe('every prompt of the citizen dialogs', () => {

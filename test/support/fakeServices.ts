@@ -9,6 +9,7 @@ import type {
   CitizenProfile,
   CitizenServices,
   GoalView,
+  PendingReminder,
   RaiseAlert,
   StepView,
 } from '../../dialogs/services.js';
@@ -34,6 +35,9 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   const alerts: RaiseAlert[] = [];
   const checkIns: Array<{ id: string; itemIds: string[]; answers: Answer[]; status: 'IN_PROGRESS' | 'COMPLETED' | 'PARTIAL' }> = [];
   const hours = new Map<string, number>();
+  let pendingReminder: PendingReminder | undefined;
+  const replies: Array<{ reminderId: string; reply: string }> = [];
+  const paused = { value: false };
 
   const findStep = (stepId: string): StepView => {
     const step = goals.flatMap((goal) => goal.steps).find((candidate) => candidate.id === stepId);
@@ -149,6 +153,18 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
         };
       },
     },
+    reminders: {
+      pendingFor: async () => (pendingReminder ? { ...pendingReminder } : undefined),
+      respond: async (_citizenId, reminderId, reply) => {
+        replies.push({ reminderId, reply });
+        pendingReminder = undefined;
+        return reply === 'tomorrow' || reply === 'later' ? { until: 'i morgen kl. 11:00' } : {};
+      },
+      setPaused: async (_citizenId, value) => {
+        paused.value = value;
+      },
+      nextFor: async () => undefined,
+    },
     alerts: {
       raise: async (alert) => {
         alerts.push(alert);
@@ -156,5 +172,20 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       },
     },
   };
-  return { services, profile, consents, goals, barriers: () => barriers, alerts, checkIns, hours };
+  return {
+    services,
+    profile,
+    consents,
+    goals,
+    barriers: () => barriers,
+    alerts,
+    checkIns,
+    hours,
+    replies,
+    paused,
+    /** As if a reminder had just been sent. */
+    remind: (kind: PendingReminder['kind']) => {
+      pendingReminder = { reminderId: id(), kind };
+    },
+  };
 }

@@ -1,0 +1,293 @@
+import type { ConversationReference } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { reminderCard } from '../../cards/reminderCard.js';
+import { todayIn } from '../../domain/dates.js';
+import { describeDue } from '../../domain/dueWords.js';
+import {
+  morningOf,
+  needsOutreach,
+  nextAllowedTime,
+  nextOccurrence,
+  postponedUntil,
+  type ReminderReply,
+  type TimingRules,
+} from '../../domain/reminders.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../domain/retry.js';
+import type { CaseworkerAlerts, PendingReminder, ReminderResponses } from '../../dialogs/services.js';
+import { resolveLocale, translator } from '../../locales/i18n.js';
+import type { PrismaClient } from '../data/generated/client.js';
+import type { Logger } from '../logger.js';
+import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
+import { readOrganisationSettings, type OrganisationSettings } from '../settings/organisationSettings.js';
+import { readCitizenSchedule } from './citizenSchedule.js';
+import type { Pacer } from './pacer.js';
+
+export type ReminderKind = 'checkIn' | 'pulse' | 'step';
+
+const LEASE_MS = 120_000;
+const BATCH = 200;
+
+interface ClaimedReminder {
+  id: string;
+  citizenId: string;
+  kind: ReminderKind;
+  dueAt: Date;
+  attempts: number;
+  payload: { adHoc?: boolean; stepId?: string; stepText?: string };
+}
+
+interface CitizenContext {
+  id: string;
+  displayName: string;
+  locale: string;
+  timeZone: string;
+  contactWindow: unknown;
+  schedule: unknown;
+  organisationId: string;
+  caseworkerId: string;
+}
+
+/**
+ * Reminders live in the database: what is due is read from it on every tick,
+ * never held in timers. Each due reminder is claimed with a lease in one
+ * statement (FOR UPDATE SKIP LOCKED), so several instances never send the same
+ * one; a crash after claiming means one retry after the lease, not a loss.
+ */
+export class ReminderService implements ReminderResponses {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly messenger: ProactiveMessenger,
+    private readonly alerts: CaseworkerAlerts,
+    private readonly pacer: Pacer,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** One tick: make sure everyone has their next reminders, then send what is due. */
+  async tick(): Promise<{ planned: number; sent: number }> {
+    const planned = (await this.planRecurring('checkIn')) + (await this.planRecurring('pulse')) + (await this.planSteps());
+    let sent = 0;
+    for (;;) {
+      const batch = await this.dispatchBatch();
+      sent += batch.sent;
+      if (batch.claimed < BATCH) break;
+    }
+    return { planned, sent };
+  }
+
+  private timing(citizen: CitizenContext, settings: OrganisationSettings): TimingRules {
+    const window = citizen.contactWindow as { from?: string; to?: string } | null;
+    return {
+      timeZone: citizen.timeZone,
+      quietHours: settings.reminders.quietHours,
+      contactWindow: window?.from && window.to ? { from: window.from, to: window.to } : null,
+    };
+  }
+
+  /** Citizens who take reminders (active, agreed, not paused or silenced) and have none of this kind pending. */
+  private async citizensWithout(kind: ReminderKind, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT c.id FROM "Citizen" c
+      WHERE c.status = 'ACTIVE'
+        AND (SELECT r.decision FROM "ConsentRecord" r WHERE r."citizenId" = c.id ORDER BY r.at DESC LIMIT 1) = 'ACCEPTED'
+        AND COALESCE((c.schedule->>'paused')::boolean, false) = false
+        AND COALESCE((c.schedule->>'silenced')::boolean, false) = false
+        AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m."citizenId" = c.id AND m.kind = ${kind} AND m.status IN ('PENDING', 'CLAIMED'))
+      LIMIT ${limit}`;
+    return rows.map((row) => row.id);
+  }
+
+  private async planRecurring(kind: 'checkIn' | 'pulse'): Promise<number> {
+    const ids = await this.citizensWithout(kind, 1000);
+    const now = this.now();
+    for (const citizenId of ids) {
+      const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+      const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+      const schedule = readCitizenSchedule(citizen.schedule);
+      const every = kind === 'checkIn' ? (schedule.checkInCadence ?? settings.reminders.checkInCadence) : (schedule.pulseCadence ?? settings.reminders.pulseCadence);
+      const last = await this.lastOf(citizenId, kind);
+      // The first check-in comes the day after joining: a starting point to measure the small steps from.
+      const due = last ? nextOccurrence(last, every, now, citizen.timeZone) : new Date(now.getTime() + 86_400_000);
+      await this.prisma.reminder.create({ data: { citizenId, kind, dueAt: nextAllowedTime(due, this.timing(citizen, settings)) } });
+    }
+    return ids.length;
+  }
+
+  /** When the last reminder of a kind fell due, or for check-ins the last finished check-in. */
+  private async lastOf(citizenId: string, kind: 'checkIn' | 'pulse'): Promise<Date | undefined> {
+    const reminder = await this.prisma.reminder.findFirst({ where: { citizenId, kind, status: { in: ['SENT', 'ANSWERED'] } }, orderBy: { dueAt: 'desc' } });
+    if (kind === 'pulse') return reminder?.dueAt;
+    const checkIn = await this.prisma.checkIn.findFirst({ where: { citizenId, completedAt: { not: null } }, orderBy: { completedAt: 'desc' } });
+    const candidates = [reminder?.dueAt, checkIn?.completedAt ?? undefined].filter((date): date is Date => date instanceof Date);
+    return candidates.length ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : undefined;
+  }
+
+  /** A reminder at 09:00 local on each open small step's due date, from today on. */
+  private async planSteps(): Promise<number> {
+    const steps = await this.prisma.$queryRaw<Array<{ id: string; text: string; dueDate: Date; citizenId: string }>>`
+      SELECT s.id, s.text, s."dueDate", g."citizenId" FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
+      WHERE s.status = 'OPEN' AND s."dueDate" >= CURRENT_DATE - 1 AND c.status = 'ACTIVE'
+        AND COALESCE((c.schedule->>'paused')::boolean, false) = false
+        AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m.kind = 'step' AND m.payload->>'stepId' = s.id)
+      LIMIT 1000`;
+    const now = this.now();
+    let planned = 0;
+    for (const step of steps) {
+      const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: step.citizenId } });
+      const dueDate = step.dueDate.toISOString().slice(0, 10);
+      if (dueDate < todayIn(citizen.timeZone, now)) continue;
+      const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+      const dueAt = nextAllowedTime(morningOf(dueDate, citizen.timeZone), this.timing(citizen, settings));
+      await this.prisma.reminder.create({ data: { citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } } });
+      planned += 1;
+    }
+    return planned;
+  }
+
+  private async dispatchBatch(): Promise<{ claimed: number; sent: number }> {
+    const now = this.now();
+    const claimed = await this.prisma.$queryRaw<ClaimedReminder[]>`
+      UPDATE "Reminder" SET status = 'CLAIMED', "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM "Reminder"
+        WHERE (status = 'PENDING' AND "dueAt" <= ${now}) OR (status = 'CLAIMED' AND "leaseUntil" < ${now})
+        ORDER BY "dueAt" LIMIT ${BATCH}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, "citizenId", kind, "dueAt", attempts, payload`;
+    let sent = 0;
+    for (const reminder of claimed) if (await this.deliver(reminder)) sent += 1;
+    return { claimed: claimed.length, sent };
+  }
+
+  private async deliver(reminder: ClaimedReminder): Promise<boolean> {
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: reminder.citizenId } });
+    const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const schedule = readCitizenSchedule(citizen.schedule);
+    const consent = await this.prisma.consentRecord.findFirst({ where: { citizenId: citizen.id }, orderBy: { at: 'desc' } });
+    if (citizen.status !== 'ACTIVE' || schedule.paused || schedule.silenced || consent?.decision !== 'ACCEPTED') {
+      await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'CANCELLED', leaseUntil: null } });
+      return false;
+    }
+    // Caught up after downtime in the middle of the night? Then it waits for the morning, once.
+    const allowed = nextAllowedTime(this.now(), this.timing(citizen, settings));
+    if (!reminder.payload.adHoc && allowed.getTime() - this.now().getTime() > 60_000) {
+      await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'PENDING', dueAt: allowed, leaseUntil: null, attempts: { decrement: 1 } } });
+      return false;
+    }
+    const identity = await this.prisma.channelIdentity.findFirst({ where: { citizenId: citizen.id, unreachableSince: null }, orderBy: { updatedAt: 'desc' } });
+    if (!identity) return this.failUnreachable(reminder, citizen, undefined);
+
+    try {
+      await this.pacer.take();
+      await this.messenger.send(identity.conversationReference as Partial<ConversationReference>, this.activity(reminder, citizen));
+    } catch (caught) {
+      const error = caught instanceof DeliveryError ? caught : new DeliveryError('retryable');
+      if (error.kind === 'unreachable') {
+        await this.prisma.channelIdentity.update({ where: { id: identity.id }, data: { unreachableSince: this.now() } });
+        return this.failUnreachable(reminder, citizen, error.statusCode);
+      }
+      const delay = error.kind === 'retryable' ? retryDelayMs(reminder.attempts, DEFAULT_RETRY_POLICY, this.random, error.retryAfterMs) : undefined;
+      await this.prisma.$transaction([
+        this.prisma.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: delay === undefined ? 'failed' : 'retrying', status: error.statusCode ?? null } }),
+        this.prisma.reminder.update({
+          where: { id: reminder.id },
+          data: delay === undefined ? { status: 'FAILED', leaseUntil: null } : { status: 'PENDING', dueAt: new Date(this.now().getTime() + delay), leaseUntil: null },
+        }),
+      ]);
+      return false;
+    }
+
+    await this.prisma.$transaction(async (tx) => {
+      await tx.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: 'delivered' } });
+      await tx.reminder.update({ where: { id: reminder.id }, data: { status: 'SENT', sentAt: this.now(), leaseUntil: null } });
+      if (reminder.kind !== 'step' && !reminder.payload.adHoc) {
+        const every = reminder.kind === 'checkIn' ? (schedule.checkInCadence ?? settings.reminders.checkInCadence) : (schedule.pulseCadence ?? settings.reminders.pulseCadence);
+        const next = nextAllowedTime(nextOccurrence(reminder.dueAt, every, this.now(), citizen.timeZone), this.timing(citizen, settings));
+        await tx.reminder.create({ data: { citizenId: citizen.id, kind: reminder.kind, dueAt: next } });
+      }
+    });
+    await this.checkSilence(citizen, settings.reminders.nonResponseThreshold);
+    return true;
+  }
+
+  private activity(reminder: ClaimedReminder, citizen: CitizenContext) {
+    const t = translator(resolveLocale(citizen.locale));
+    const text = t(`reminder.${reminder.kind}`, { name: citizen.displayName, step: reminder.payload.stepText ?? '' });
+    const message = MessageFactory.attachment(
+      reminderCard(text, reminder.id, { now: t('reminder.now'), tomorrow: t('reminder.tomorrow'), later: t('reminder.later'), notNow: t('reminder.notNow') }),
+    );
+    message.text = `${text}\n\n${t('reminder.howToAnswer')}`;
+    return message;
+  }
+
+  private async failUnreachable(reminder: ClaimedReminder, citizen: CitizenContext, status: number | undefined): Promise<false> {
+    await this.prisma.$transaction([
+      this.prisma.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: 'unreachable', status: status ?? null } }),
+      this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'FAILED', leaseUntil: null } }),
+    ]);
+    // The citizen cannot be reached in the chat any more (removed or blocked the bot): a person must try another way.
+    await this.alerts.raise({ citizenId: citizen.id, kind: 'unreachable', severity: 'NORMAL', facts: { reminderKind: reminder.kind, status: status ?? null } });
+    return false;
+  }
+
+  /** After N reminders in a row without any reaction, stop nagging and ask the caseworker to reach out. */
+  private async checkSilence(citizen: CitizenContext, threshold: number): Promise<void> {
+    const recent = await this.prisma.reminder.findMany({
+      where: { citizenId: citizen.id, status: { in: ['SENT', 'ANSWERED'] } },
+      orderBy: { sentAt: 'desc' },
+      take: threshold,
+      select: { answeredAt: true, status: true },
+    });
+    const unanswered = recent.filter((reminder) => reminder.status === 'SENT' && reminder.answeredAt === null).length;
+    if (recent.length < threshold || !needsOutreach(unanswered, threshold)) return;
+    await this.prisma.$transaction([
+      this.prisma.citizen.update({ where: { id: citizen.id }, data: { schedule: { ...readCitizenSchedule(citizen.schedule), silenced: true } } }),
+      this.prisma.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING' }, data: { status: 'CANCELLED' } }),
+    ]);
+    await this.alerts.raise({ citizenId: citizen.id, kind: 'outreach', severity: 'NORMAL', facts: { unansweredReminders: unanswered } });
+  }
+
+  // --- The citizen's side -------------------------------------------------------------
+
+  async pendingFor(citizenId: string): Promise<PendingReminder | undefined> {
+    const reminder = await this.prisma.reminder.findFirst({
+      where: { citizenId, status: 'SENT', sentAt: { gt: new Date(this.now().getTime() - 2 * 86_400_000) } },
+      orderBy: { sentAt: 'desc' },
+    });
+    return reminder ? { reminderId: reminder.id, kind: reminder.kind as ReminderKind } : undefined;
+  }
+
+  async respond(citizenId: string, reminderId: string, reply: ReminderReply): Promise<{ until?: string }> {
+    const reminder = await this.prisma.reminder.findFirst({ where: { id: reminderId, citizenId } });
+    if (!reminder) return {};
+    const now = this.now();
+    await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'ANSWERED', answeredAt: now } });
+    if (reply !== 'tomorrow' && reply !== 'later') return {};
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+    const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const dueAt = nextAllowedTime(postponedUntil(reply, now, citizen.timeZone), this.timing(citizen, settings));
+    await this.prisma.reminder.create({ data: { citizenId, kind: reminder.kind, dueAt, payload: { ...(reminder.payload as object), adHoc: true, postponedFrom: reminder.id } } });
+    return { until: describeDue(dueAt, now, citizen.timeZone, resolveLocale(citizen.locale)) };
+  }
+
+  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. */
+  async noteActivity(citizenId: string): Promise<void> {
+    await this.prisma.reminder.updateMany({ where: { citizenId, status: 'SENT', answeredAt: null }, data: { answeredAt: this.now() } });
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+    const schedule = readCitizenSchedule(citizen.schedule);
+    if (schedule.silenced) await this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...schedule, silenced: false } } });
+  }
+
+  async setPaused(citizenId: string, paused: boolean): Promise<void> {
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+    await this.prisma.$transaction([
+      this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...readCitizenSchedule(citizen.schedule), paused } } }),
+      ...(paused ? [this.prisma.reminder.updateMany({ where: { citizenId, status: 'PENDING' }, data: { status: 'CANCELLED' } })] : []),
+    ]);
+  }
+
+  async nextFor(citizenId: string): Promise<Date | undefined> {
+    return (await this.prisma.reminder.findFirst({ where: { citizenId, status: 'PENDING' }, orderBy: { dueAt: 'asc' } }))?.dueAt;
+  }
+}
