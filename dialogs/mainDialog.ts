@@ -101,9 +101,12 @@ export class MainDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { showMenu: true } satisfies MainOptions);
     }
-    // A click on a reminder's button answers the reminder, whatever was open.
-    if ((innerDc.context.activity.value as { verb?: unknown } | undefined)?.verb === REMINDER_VERB) {
-      const reminderReply = recognizeReminderReply(innerDc.context.activity.text ?? '');
+    // A click on a reminder's button answers the reminder, whatever was open; so does a typed reply
+    // while the citizen is only looking at the menu (where they land after every dialog).
+    const clicked = (innerDc.context.activity.value as { verb?: unknown } | undefined)?.verb === REMINDER_VERB;
+    const reminderReply = recognizeReminderReply(innerDc.context.activity.text ?? '');
+    const atMenu = innerDc.activeDialog?.id === MENU_PROMPT;
+    if (clicked || (atMenu && reminderReply && (await this.services.reminders.pendingFor(turnCitizen(innerDc.context).citizenId)))) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { ...(reminderReply ? { reminderReply } : {}) } satisfies MainOptions);
     }

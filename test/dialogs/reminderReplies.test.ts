@@ -47,3 +47,12 @@ describe('answering a reminder', () => {
     expect(fake.paused.value).toBe(true);
   });
 });
+
+describe('answering a reminder from the menu', () => {
+  it('when the citizen is at the menu and answers "ja" to a pending reminder, then the check-in starts instead of "not understood"', async () => {
+    const { fake, walk } = start();
+    expect(await walk('hej')).toMatch(/Hvad vil du gerne\?/);
+    fake.remind('checkIn');
+    expect(await walk('ja')).toMatch(/Spørgsmål 1 af 5/);
+  });
+});

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedActivity {
   conversationId: string;
+  /** When the channel received it (ms since epoch). */
+  receivedAt?: number;
   type: string;
   text?: string;
   attachments?: unknown[];
@@ -38,7 +40,7 @@ export class StandInChannel {
             return;
           }
           const activity = body as { type: string; text?: string; attachments?: unknown[] };
-          this.received.push({ conversationId, ...activity });
+          this.received.push({ conversationId, receivedAt: Date.now(), ...activity });
           this.notify();
         }
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -85,6 +87,16 @@ export class StandInChannel {
         },
       };
       if (waiter.check()) waiter.resolve();
+      else this.waiters.push(waiter);
+    });
+  }
+
+  /** Resolves once `condition` holds after some message arrived; rejects after `timeoutMs`. */
+  waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`condition not met within ${timeoutMs} ms (${this.received.length} received)`)), timeoutMs);
+      const waiter = { check: condition, resolve: () => (clearTimeout(timer), resolve()) };
+      if (condition()) waiter.resolve();
       else this.waiters.push(waiter);
     });
   }
