@@ -44,7 +44,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  return connect('embedded', url, options.poolSize, async () => {
+  // PGlite is one PostgreSQL session behind the socket: queries from several connections interleave
+  // their protocol messages (seen as 'portal "" does not exist'). One connection loses nothing, since
+  // PGlite runs one query at a time anyway; callers queue on the pool instead.
+  return connect('embedded', url, 1, async () => {
     await server.stop();
     await embedded.close();
   });

@@ -26,6 +26,7 @@ export type ReminderKind = 'checkIn' | 'pulse' | 'step';
 
 const LEASE_MS = 120_000;
 const BATCH = 200;
+const CONCURRENT_SENDS = 16;
 
 interface ClaimedReminder {
   id: string;
@@ -64,8 +65,21 @@ export class ReminderService implements ReminderResponses {
     private readonly random: () => number = Math.random,
   ) {}
 
+  /** Organisation settings read once per tick, not once per reminder. */
+  private settingsCache = new Map<string, Promise<OrganisationSettings>>();
+
+  private settingsOf(organisationId: string): Promise<OrganisationSettings> {
+    let settings = this.settingsCache.get(organisationId);
+    if (!settings) {
+      settings = readOrganisationSettings(this.prisma, organisationId);
+      this.settingsCache.set(organisationId, settings);
+    }
+    return settings;
+  }
+
   /** One tick: make sure everyone has their next reminders, then send what is due. */
   async tick(): Promise<{ planned: number; sent: number }> {
+    this.settingsCache.clear();
     const planned = (await this.planRecurring('checkIn')) + (await this.planRecurring('pulse')) + (await this.planSteps());
     let sent = 0;
     for (;;) {
@@ -100,27 +114,40 @@ export class ReminderService implements ReminderResponses {
 
   private async planRecurring(kind: 'checkIn' | 'pulse'): Promise<number> {
     const ids = await this.citizensWithout(kind, 1000);
+    if (ids.length === 0) return 0;
     const now = this.now();
-    for (const citizenId of ids) {
-      const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-      const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const citizens = await this.prisma.citizen.findMany({ where: { id: { in: ids } } });
+    const last = await this.lastDue(ids, kind);
+    const rows = [];
+    for (const citizen of citizens) {
+      const settings = await this.settingsOf(citizen.organisationId);
       const schedule = readCitizenSchedule(citizen.schedule);
       const every = kind === 'checkIn' ? (schedule.checkInCadence ?? settings.reminders.checkInCadence) : (schedule.pulseCadence ?? settings.reminders.pulseCadence);
-      const last = await this.lastOf(citizenId, kind);
+      const previous = last.get(citizen.id);
       // The first check-in comes the day after joining: a starting point to measure the small steps from.
-      const due = last ? nextOccurrence(last, every, now, citizen.timeZone) : new Date(now.getTime() + 86_400_000);
-      await this.prisma.reminder.create({ data: { citizenId, kind, dueAt: nextAllowedTime(due, this.timing(citizen, settings)) } });
+      const due = previous ? nextOccurrence(previous, every, now, citizen.timeZone) : new Date(now.getTime() + 86_400_000);
+      rows.push({ citizenId: citizen.id, kind, dueAt: nextAllowedTime(due, this.timing(citizen, settings)) });
     }
-    return ids.length;
+    await this.prisma.reminder.createMany({ data: rows });
+    return rows.length;
   }
 
-  /** When the last reminder of a kind fell due, or for check-ins the last finished check-in. */
-  private async lastOf(citizenId: string, kind: 'checkIn' | 'pulse'): Promise<Date | undefined> {
-    const reminder = await this.prisma.reminder.findFirst({ where: { citizenId, kind, status: { in: ['SENT', 'ANSWERED'] } }, orderBy: { dueAt: 'desc' } });
-    if (kind === 'pulse') return reminder?.dueAt;
-    const checkIn = await this.prisma.checkIn.findFirst({ where: { citizenId, completedAt: { not: null } }, orderBy: { completedAt: 'desc' } });
-    const candidates = [reminder?.dueAt, checkIn?.completedAt ?? undefined].filter((date): date is Date => date instanceof Date);
-    return candidates.length ? new Date(Math.max(...candidates.map((date) => date.getTime()))) : undefined;
+  /** Per citizen, when the last reminder of a kind fell due; for check-ins also the last finished check-in, whichever is later. */
+  private async lastDue(citizenIds: string[], kind: 'checkIn' | 'pulse'): Promise<Map<string, Date>> {
+    const rows = await this.prisma.$queryRaw<Array<{ citizenId: string; at: Date }>>`
+      SELECT "citizenId", max("dueAt") AS at FROM "Reminder"
+      WHERE kind = ${kind} AND status IN ('SENT', 'ANSWERED') AND "citizenId" = ANY(${citizenIds})
+      GROUP BY "citizenId"
+      UNION ALL
+      SELECT "citizenId", max("completedAt") AS at FROM "CheckIn"
+      WHERE ${kind} = 'checkIn' AND "completedAt" IS NOT NULL AND "citizenId" = ANY(${citizenIds})
+      GROUP BY "citizenId"`;
+    const last = new Map<string, Date>();
+    for (const row of rows) {
+      const known = last.get(row.citizenId);
+      if (!known || row.at > known) last.set(row.citizenId, row.at);
+    }
+    return last;
   }
 
   /** A reminder at 09:00 local on each open small step's due date, from today on. */
@@ -137,7 +164,7 @@ export class ReminderService implements ReminderResponses {
       const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: step.citizenId } });
       const dueDate = step.dueDate.toISOString().slice(0, 10);
       if (dueDate < todayIn(citizen.timeZone, now)) continue;
-      const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+      const settings = await this.settingsOf(citizen.organisationId);
       const dueAt = nextAllowedTime(morningOf(dueDate, citizen.timeZone), this.timing(citizen, settings));
       await this.prisma.reminder.create({ data: { citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } } });
       planned += 1;
@@ -155,16 +182,26 @@ export class ReminderService implements ReminderResponses {
         ORDER BY "dueAt" LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED)
       RETURNING id, "citizenId", kind, "dueAt", attempts, payload`;
+    // Sends overlap (they wait on the channel); the pacer keeps the rate within the channel's limits.
     let sent = 0;
-    for (const reminder of claimed) if (await this.deliver(reminder)) sent += 1;
+    for (let offset = 0; offset < claimed.length; offset += CONCURRENT_SENDS) {
+      const outcomes = await Promise.all(claimed.slice(offset, offset + CONCURRENT_SENDS).map((reminder) => this.deliver(reminder)));
+      sent += outcomes.filter(Boolean).length;
+    }
     return { claimed: claimed.length, sent };
   }
 
   private async deliver(reminder: ClaimedReminder): Promise<boolean> {
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: reminder.citizenId } });
-    const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({
+      where: { id: reminder.citizenId },
+      include: {
+        consents: { orderBy: { at: 'desc' }, take: 1 },
+        identities: { where: { unreachableSince: null }, orderBy: { updatedAt: 'desc' }, take: 1 },
+      },
+    });
+    const settings = await this.settingsOf(citizen.organisationId);
     const schedule = readCitizenSchedule(citizen.schedule);
-    const consent = await this.prisma.consentRecord.findFirst({ where: { citizenId: citizen.id }, orderBy: { at: 'desc' } });
+    const consent = citizen.consents[0];
     if (citizen.status !== 'ACTIVE' || schedule.paused || schedule.silenced || consent?.decision !== 'ACCEPTED') {
       await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'CANCELLED', leaseUntil: null } });
       return false;
@@ -175,7 +212,7 @@ export class ReminderService implements ReminderResponses {
       await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'PENDING', dueAt: allowed, leaseUntil: null, attempts: { decrement: 1 } } });
       return false;
     }
-    const identity = await this.prisma.channelIdentity.findFirst({ where: { citizenId: citizen.id, unreachableSince: null }, orderBy: { updatedAt: 'desc' } });
+    const identity = citizen.identities[0];
     if (!identity) return this.failUnreachable(reminder, citizen, undefined);
 
     try {
@@ -265,7 +302,7 @@ export class ReminderService implements ReminderResponses {
     await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'ANSWERED', answeredAt: now } });
     if (reply !== 'tomorrow' && reply !== 'later') return {};
     const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-    const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
+    const settings = await this.settingsOf(citizen.organisationId);
     const dueAt = nextAllowedTime(postponedUntil(reply, now, citizen.timeZone), this.timing(citizen, settings));
     await this.prisma.reminder.create({ data: { citizenId, kind: reminder.kind, dueAt, payload: { ...(reminder.payload as object), adHoc: true, postponedFrom: reminder.id } } });
     return { until: describeDue(dueAt, now, citizen.timeZone, resolveLocale(citizen.locale)) };
