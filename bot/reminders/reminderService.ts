@@ -278,10 +278,15 @@ export class ReminderService implements ReminderResponses {
     });
     const unanswered = recent.filter((reminder) => reminder.status === 'SENT' && reminder.answeredAt === null).length;
     if (recent.length < threshold || !needsOutreach(unanswered, threshold)) return;
-    await this.prisma.$transaction([
-      this.prisma.citizen.update({ where: { id: citizen.id }, data: { schedule: { ...readCitizenSchedule(citizen.schedule), silenced: true } } }),
-      this.prisma.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING' }, data: { status: 'CANCELLED' } }),
-    ]);
+    // Only the delivery that actually flips the flag raises the alert, however many finish at once.
+    const flipped = await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.$executeRaw`
+        UPDATE "Citizen" SET schedule = jsonb_set(schedule, '{silenced}', 'true'::jsonb)
+        WHERE id = ${citizen.id} AND COALESCE((schedule->>'silenced')::boolean, false) = false`;
+      if (changed === 1) await tx.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+      return changed === 1;
+    });
+    if (!flipped) return;
     await this.alerts.raise({ citizenId: citizen.id, kind: 'outreach', severity: 'NORMAL', facts: { unansweredReminders: unanswered } });
   }
 
