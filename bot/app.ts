@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,10 @@ import { StaffChat } from './alerts/staffChat.js';
 import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
+import { DirectLineTokens } from './webchat/directLineTokens.js';
+import { registerDirectLineRoutes } from './webchat/directLineRoutes.js';
+import { registerWebchatPage } from './webchat/webchatPage.js';
+import { webchatSecret } from './webchat/webchatSecret.js';
 import { readOrganisationSettings } from './settings/organisationSettings.js';
 import { PrismaBarrierStore } from './citizens/barrierStore.js';
 import { PrismaCheckInStore } from './citizens/checkInStore.js';
@@ -171,6 +176,27 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     onChange: (settings) => crisis.useContacts(settings.crisisContacts),
   });
 
+  // The local web chat runs on the embedded Direct Line, which feeds /api/messages unauthenticated: local mode only.
+  let selfUrl = '';
+  if (isLocalMode(config)) {
+    const secret = await webchatSecret(db.pool);
+    registerDirectLineRoutes(server, {
+      prisma: db.prisma,
+      tokens: new DirectLineTokens(secret),
+      selfUrl: () => selfUrl,
+      callbackKey: createHash('sha256').update(`callback:${secret}`).digest('hex').slice(0, 32),
+      logger: logger.child({ module: 'direct-line' }),
+    });
+    registerWebchatPage(server, {
+      projectRoot: projectRoot(),
+      organisationName: config.ORGANISATION_NAME,
+      accent: config.WEBCHAT_ACCENT,
+      logoUrl: config.WEBCHAT_LOGO_URL,
+      directLineDomain: '/v3/directline',
+      tokenUrl: '/api/webchat/token',
+    });
+  }
+
   const reminderTicker = startTicker(config.SCHEDULER_CRON, 'reminders', () => reminders.tick(), logger);
   const alertTicker = startTicker(
     config.ALERT_TICK_CRON,
@@ -185,6 +211,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  selfUrl = `http://${host}:${port}`;
   logger.info({ port }, 'listening');
 
   return {
