@@ -30,7 +30,7 @@
     history.replaceState(null, '', location.pathname);
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === 2 && code) {
-        directLine.postActivity({ type: 'message', text: code, from: { id: 'user', role: 'user' } }).subscribe();
+        directLine.postActivity({ type: 'message', text: code, locale: config.locale, from: { id: 'user', role: 'user' } }).subscribe();
         code = null;
       }
     });

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, type RunningApp } from '../../bot/app.js';
+import { startTestApp, staffApi } from '../support/app.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`${CHROMIUM} not found: skipping the browser test (CI installs Debian's chromium).`);
+
+/** Clicks the newest card button with this label (older cards keep theirs). */
+async function click(page: Page, label: string): Promise<void> {
+  const button = page.getByRole('button', { name: label, exact: true }).last();
+  try {
+    await button.waitFor({ state: 'visible', timeout: 20_000 });
+  } catch (error) {
+    // Show what was there instead: the buttons' names and a picture.
+    await page.screenshot({ path: join(projectRoot(), 'test-artifacts', 'webchat-failure.png') });
+    const names = await page.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent));
+    throw new Error(`no button "${label}"; buttons: ${JSON.stringify(names.slice(-12))}`, { cause: error });
+  }
+  await button.click();
+}
+
+async function see(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).last().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+describe.skipIf(!hasChromium)('the web chat page in a real browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(join(projectRoot(), 'test-artifacts'), { recursive: true });
+    app = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('when a citizen opens the page with an enrollment code, then they enroll, consent and answer a check-in by clicking buttons', async () => {
+    const caseworker = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
+    const citizen = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Anna', caseworkerId: caseworker.body.id } });
+    const page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: 'da-DK' });
+
+    await page.goto(`${app.url}/?code=${String(citizen.body.enrollmentCode)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeDefined();
+    await see(page, 'Hej Anna. Velkommen! Nu er du forbundet med din sagsbehandler.');
+    await click(page, '1. Ja, det vil jeg gerne');
+    await see(page, /Hvornår på dagen/);
+    await click(page, '1. Formiddag (9-12)');
+    await see(page, /Her er, hvad jeg kan/);
+    await click(page, '3. Hvordan går det?');
+    await see(page, /Spørgsmål 1 af 5/);
+    await click(page, '2. Jeg er nogenlunde sikker på, at jeg kan klare et arbejde');
+    await see(page, /Spørgsmål 2 af 5/);
+    await click(page, '1. Mit helbred er ikke i vejen for, at jeg kan arbejde');
+    await see(page, /Spørgsmål 3 af 5/);
+    await click(page, '6. Spring over');
+    await see(page, /Spørgsmål 4 af 5/);
+    await click(page, '1. Jeg har rigtig nemt ved at samarbejde med andre');
+    await see(page, /Spørgsmål 5 af 5/);
+    await click(page, '2. Min familie/venner støtter mig for det meste');
+    await see(page, /ordinære, betalte timer/);
+    await click(page, 'Spring over');
+    await see(page, 'Tak for dine svar! 🌱');
+    await see(page, /Tro på mig selv: 75 af 100/);
+    expect(await page.locator('#webchat img[src^="data:image/png"]').count()).toBeGreaterThan(0);
+
+    const artifacts = join(projectRoot(), 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'webchat-check-in.png'), fullPage: false });
+
+    // A reload keeps the conversation: the history is read back from the service.
+    await page.reload();
+    await see(page, 'Tak for dine svar! 🌱');
+    await page.close();
+  });
+});
