@@ -80,6 +80,17 @@ describe.skipIf(!hasChromium)('the web chat page in a real browser', () => {
     // A reload keeps the conversation: the history is read back from the service.
     await page.reload();
     await see(page, 'Tak for dine svar! 🌱');
+
+    // A caseworker's reply arrives in the open page, without reloading.
+    await click(page, '5. Skriv til min sagsbehandler');
+    await see(page, /Hvad vil du skrive til Mette Holm\?/);
+    await page.getByRole('textbox').last().fill('Kan vi tale i morgen?');
+    await page.keyboard.press('Enter');
+    await see(page, /Jeg har sendt det til Mette Holm/);
+    const [alert] = (await staffApi(app, 'GET', '/api/admin/alerts')).body as unknown as Array<{ id: string }>;
+    await staffApi(app, 'POST', `/api/admin/alerts/${alert?.id}/reply`, { body: { text: 'Ja, jeg ringer kl. 10.' } });
+    await see(page, /Ja, jeg ringer kl\. 10\./);
+    await page.screenshot({ path: join(projectRoot(), 'test-artifacts', 'webchat-reply.png') });
     await page.close();
   });
 });
