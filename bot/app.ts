@@ -22,6 +22,7 @@ import { StaffChat } from './alerts/staffChat.js';
 import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
+import { TeamsStaffRecognizer } from './teams/teamsStaffRecognizer.js';
 import { DirectLineTokens } from './webchat/directLineTokens.js';
 import { registerDirectLineRoutes } from './webchat/directLineRoutes.js';
 import { registerWebchatPage } from './webchat/webchatPage.js';
@@ -141,6 +142,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     enrollment,
     crisis,
     staffChat: new StaffChat(alertActions),
+    teamsStaff: new TeamsStaffRecognizer(db.prisma),
     dialogState: conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY),
     states: [conversationState],
     mainDialog: new MainDialog(services),

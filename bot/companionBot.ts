@@ -14,6 +14,7 @@ import { signalsCrisis } from '../domain/crisis.js';
 import type { StaffChat } from './alerts/staffChat.js';
 import { cardSubmitText } from './cardSubmit.js';
 import type { CrisisResponder } from './crisis/crisisResponder.js';
+import type { TeamsStaffRecognizer } from './teams/teamsStaffRecognizer.js';
 import type { Logger } from './logger.js';
 import type { EnrollmentService } from './people/enrollmentService.js';
 import type { LinkedPerson, PeopleDirectory } from './people/peopleDirectory.js';
@@ -22,6 +23,7 @@ export interface CompanionBotDeps {
   people: PeopleDirectory;
   crisis: CrisisResponder;
   staffChat: StaffChat;
+  teamsStaff: TeamsStaffRecognizer;
   enrollment: EnrollmentService;
   /** Where the dialog stack lives: conversation state, saved after every turn. */
   dialogState: StatePropertyAccessor<DialogState>;
@@ -70,7 +72,9 @@ export class CompanionBot extends ActivityHandler {
 
     const person = await this.deps.people.find(activity.channelId, activity.from.id);
     if (!person) {
-      await this.tryEnrollment(context);
+      const staff = await this.deps.teamsStaff.recognize(context, referenceOf(context));
+      if (staff) await context.sendActivity(translator(resolveLocale(staff.locale))('enrollment.linkedStaff', { name: staff.name }));
+      else await this.tryEnrollment(context);
       return;
     }
     await this.deps.people.rememberReference(person.identityId, referenceOf(context));

@@ -18,6 +18,8 @@ export class StandInChannel {
   readonly received: ReceivedActivity[] = [];
   /** Requests refused on purpose, per conversation: how many more, with which status. */
   private readonly failures = new Map<string, { remaining: number; status: number; retryAfter?: string }>();
+  /** Teams roster entries the channel answers member look-ups with, by user id. */
+  readonly members = new Map<string, { email: string }>();
   /** Every request the channel answered with a failure, in order. */
   readonly refused: Array<{ conversationId: string; status: number; at: number }> = [];
   private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
@@ -28,6 +30,13 @@ export class StandInChannel {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void readJson(req).then((body) => {
+        const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+        if (req.method === 'GET' && member) {
+          const found = this.members.get(decodeURIComponent(member[1] as string));
+          res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(found ? { id: member[1], ...found } : { error: { code: 'NotFound' } }));
+          return;
+        }
         const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
         if (req.method === 'POST' && match) {
           const conversationId = decodeURIComponent(match[1] as string);
@@ -127,6 +136,8 @@ export class ChannelUser {
     readonly userId: string,
     readonly conversationId: string,
     private readonly locale = 'da-DK',
+    /** Channel and Teams fields, to act as Teams ("msteams") with an Azure AD object id. */
+    private readonly as: { channelId?: string; aadObjectId?: string } = {},
   ) {}
 
   /**
@@ -160,9 +171,9 @@ export class ChannelUser {
         type: 'message',
         id: `${this.conversationId}-${this.sequence}`,
         timestamp: new Date().toISOString(),
-        channelId: 'test',
+        channelId: this.as.channelId ?? 'test',
         serviceUrl: this.channel.serviceUrl,
-        from: { id: this.userId, name: 'Person' },
+        from: { id: this.userId, name: 'Person', ...(this.as.aadObjectId ? { aadObjectId: this.as.aadObjectId } : {}) },
         recipient: { id: 'ledsager-bot', name: 'Ledsager' },
         conversation: { id: this.conversationId },
         locale: this.locale,
