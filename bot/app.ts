@@ -23,6 +23,7 @@ import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
 import { TeamsStaffRecognizer } from './teams/teamsStaffRecognizer.js';
+import { registerAzureTokenRoute } from './webchat/azureDirectLine.js';
 import { DirectLineTokens } from './webchat/directLineTokens.js';
 import { registerDirectLineRoutes } from './webchat/directLineRoutes.js';
 import { registerWebchatPage } from './webchat/webchatPage.js';
@@ -178,9 +179,20 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     onChange: (settings) => crisis.useContacts(settings.crisisContacts),
   });
 
-  // The local web chat runs on the embedded Direct Line, which feeds /api/messages unauthenticated: local mode only.
+  // Web chat: through Azure's Direct Line when a secret is configured; otherwise, in local mode only, the
+  // embedded Direct Line (it feeds /api/messages as an unauthenticated channel, as the Emulator does).
   let selfUrl = '';
-  if (isLocalMode(config)) {
+  const page = {
+    projectRoot: projectRoot(),
+    organisationName: config.ORGANISATION_NAME,
+    accent: config.WEBCHAT_ACCENT,
+    logoUrl: config.WEBCHAT_LOGO_URL,
+    tokenUrl: '/api/webchat/token',
+  };
+  if (config.DIRECT_LINE_SECRET) {
+    registerAzureTokenRoute(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, logger });
+    registerWebchatPage(server, { ...page, directLineDomain: config.DIRECT_LINE_ENDPOINT });
+  } else if (isLocalMode(config)) {
     const secret = await webchatSecret(db.pool);
     registerDirectLineRoutes(server, {
       prisma: db.prisma,
@@ -189,14 +201,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       callbackKey: createHash('sha256').update(`callback:${secret}`).digest('hex').slice(0, 32),
       logger: logger.child({ module: 'direct-line' }),
     });
-    registerWebchatPage(server, {
-      projectRoot: projectRoot(),
-      organisationName: config.ORGANISATION_NAME,
-      accent: config.WEBCHAT_ACCENT,
-      logoUrl: config.WEBCHAT_LOGO_URL,
-      directLineDomain: '/v3/directline',
-      tokenUrl: '/api/webchat/token',
-    });
+    registerWebchatPage(server, { ...page, directLineDomain: '/v3/directline' });
   }
 
   const reminderTicker = startTicker(config.SCHEDULER_CRON, 'reminders', () => reminders.tick(), logger);

@@ -41,6 +41,9 @@ const configSchema = z
     /** The web chat page: the municipality's colour (needs 4.5:1 contrast with white text) and logo. */
     WEBCHAT_ACCENT: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1b6e3a').default('#1b6e3a'),
     WEBCHAT_LOGO_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+    /** Azure Bot Service web chat: the Direct Line secret (never sent to browsers). Unset: the embedded Direct Line (local mode). */
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     /** Escalation watchdog and delivery retries; seconds allowed (6 fields). */
     ALERT_TICK_CRON: cronExpression.default('*/10 * * * * *'),
     SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
