@@ -3,6 +3,11 @@
 // an enrollment code from a deep link (/?code=XXXX) once.
 (async function () {
   var config = JSON.parse(document.getElementById('config').textContent);
+  var language = /^en\b/i.test(navigator.language || '') ? 'en' : 'da';
+  var texts = config.texts[language];
+  document.documentElement.lang = language;
+  document.querySelector('.skip').textContent = texts.skip;
+  document.getElementById('webchat').setAttribute('aria-label', texts.region);
   var storageKey = 'ledsager.webchat';
   var saved = null;
   try { saved = JSON.parse(localStorage.getItem(storageKey) || 'null'); } catch (e) { saved = null; }
@@ -30,7 +35,7 @@
     history.replaceState(null, '', location.pathname);
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === 2 && code) {
-        directLine.postActivity({ type: 'message', text: code, locale: config.locale, from: { id: 'user', role: 'user' } }).subscribe();
+        directLine.postActivity({ type: 'message', text: code, locale: texts.locale, from: { id: 'user', role: 'user' } }).subscribe();
         code = null;
       }
     });
@@ -39,7 +44,7 @@
   window.WebChat.renderWebChat(
     {
       directLine: directLine,
-      locale: config.locale,
+      locale: texts.locale,
       styleOptions: {
         accent: config.accent,
         bubbleFromUserBackground: config.accent,
@@ -55,5 +60,6 @@
     },
     document.getElementById('webchat'),
   );
-  document.querySelector('#webchat input, #webchat textarea') && document.querySelector('#webchat input, #webchat textarea').setAttribute('aria-label', config.inputLabel);
+  var input = document.querySelector('#webchat input, #webchat textarea');
+  if (input) input.setAttribute('aria-label', texts.input);
 })();

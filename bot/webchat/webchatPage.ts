@@ -26,8 +26,11 @@ export function registerWebchatPage(server: Server, options: WebchatPageOptions)
     tokenUrl: options.tokenUrl,
     directLineDomain: options.directLineDomain,
     accent: options.accent,
-    locale: 'da-DK',
-    inputLabel: 'Skriv en besked',
+    // Danish by default; English when the browser prefers it. The conversation itself follows the same locale.
+    texts: {
+      da: { locale: 'da-DK', skip: 'Gå til chatten', region: 'Chat med Ledsager', input: 'Skriv en besked' },
+      en: { locale: 'en-GB', skip: 'Go to the chat', region: 'Chat with Ledsager', input: 'Write a message' },
+    },
   };
   // JSON inside <script> must not be able to close the tag.
   const page = template
