@@ -48,6 +48,17 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (!response.ok) deps.logger.warn({ status: response.status }, 'bot did not accept a web-chat activity');
   };
 
+  /** What every activity from the page carries: identity and routing from the token and the service, never from the browser. */
+  const envelope = (grant: TokenGrant) => ({
+    id: randomUUID(),
+    channelId: 'webchat',
+    serviceUrl: serviceUrl(),
+    conversation: { id: grant.conversationId },
+    from: { id: grant.userId, role: 'user' },
+    recipient: BOT,
+    timestamp: new Date().toISOString(),
+  });
+
   const grantFor = (req: Request, res: Response, conversationId?: string): TokenGrant | undefined => {
     const grant = tokens.verify(bearer(req), now());
     if (!grant) {
@@ -83,17 +94,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const existing = await prisma.directLineActivity.count({ where: { conversationId: grant.conversationId } });
     if (existing === 0) {
       // A new conversation: tell the bot someone joined, so it can say hello first.
-      await toBot({
-        type: 'conversationUpdate',
-        id: randomUUID(),
-        channelId: 'webchat',
-        serviceUrl: serviceUrl(),
-        conversation: { id: grant.conversationId },
-        from: { id: grant.userId, role: 'user' },
-        recipient: BOT,
-        membersAdded: [{ id: grant.userId }],
-        timestamp: new Date().toISOString(),
-      });
+      await toBot({ type: 'conversationUpdate', ...envelope(grant), membersAdded: [{ id: grant.userId }] });
     }
     res.send(200, { conversationId: grant.conversationId, token: bearer(req), expires_in: 3600 });
   };
@@ -108,17 +109,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
       problem(res, 400, 'BadArgument');
       return;
     }
-    // Identity and routing come from the token and the service, never from the browser's JSON.
-    const activity = {
-      ...body,
-      id: randomUUID(),
-      channelId: 'webchat',
-      serviceUrl: serviceUrl(),
-      conversation: { id: grant.conversationId },
-      from: { id: grant.userId, role: 'user' },
-      recipient: BOT,
-      timestamp: new Date().toISOString(),
-    };
+    const activity = { ...body, ...envelope(grant) };
     const id = await store(grant.conversationId, activity);
     await toBot(activity);
     res.send(200, { id });
