@@ -35,6 +35,7 @@ import { PrismaGoalStore } from './citizens/goalStore.js';
 import { ProgressService } from './progress/progressService.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
 import { Pacer } from './reminders/pacer.js';
+import { CitizenReminders } from './reminders/citizenReminders.js';
 import { ReminderService } from './reminders/reminderService.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
@@ -116,6 +117,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 
   const progress = new ProgressService(db.prisma, alerts);
+  const citizenReminders = new CitizenReminders(db.prisma);
   const reminders = new ReminderService(
     db.prisma,
     messenger,
@@ -131,7 +133,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     alerts,
     checkIns: new PrismaCheckInStore(db.prisma),
     progress,
-    reminders,
+    reminders: citizenReminders,
     severityOf: async (citizenId, kind) => {
       const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
       return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];
@@ -147,7 +149,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     dialogState: conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY),
     states: [conversationState],
     mainDialog: new MainDialog(services),
-    onCitizenActivity: (citizenId) => reminders.noteActivity(citizenId),
+    onCitizenActivity: (citizenId) => citizenReminders.noteActivity(citizenId),
     logger: logger.child({ module: 'bot' }),
   });
 
@@ -170,7 +172,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     logger: logger.child({ module: 'staff-api' }),
   });
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
-  registerScheduleRoutes(server, { prisma: db.prisma, auth, reminders, logger: logger.child({ module: 'schedule-api' }) });
+  registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
   registerSettingsRoutes(server, {
     prisma: db.prisma,

@@ -6,7 +6,8 @@ try {
   config = loadConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
+  // The logger needs a valid configuration; this one line goes straight to stderr.
+  process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
 

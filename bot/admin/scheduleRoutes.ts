@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
 import { citizenScheduleSchema, readCitizenSchedule } from '../reminders/citizenSchedule.js';
-import type { ReminderService } from '../reminders/reminderService.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { audit, citizenFor } from './citizenAccess.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
@@ -12,7 +11,6 @@ import type { StaffAuthenticator } from './staffAuth.js';
 export interface ScheduleRoutesDeps {
   prisma: PrismaClient;
   auth: StaffAuthenticator;
-  reminders: ReminderService;
   logger: Logger;
 }
 

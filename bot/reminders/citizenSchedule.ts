@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cadence } from '../../domain/reminders.js';
+import { cadence, type TimingRules } from '../../domain/reminders.js';
+import type { OrganisationSettings } from '../settings/organisationSettings.js';
 
 const isoCadence = z.string().refine((value) => {
   try {
@@ -25,4 +26,14 @@ export type CitizenSchedule = z.infer<typeof citizenScheduleSchema>;
 export function readCitizenSchedule(stored: unknown): CitizenSchedule {
   const parsed = citizenScheduleSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/** When a citizen may be messaged: the organisation's quiet hours and the citizen's chosen time of day. */
+export function timingRulesFor(citizen: { timeZone: string; contactWindow: unknown }, settings: OrganisationSettings): TimingRules {
+  const window = citizen.contactWindow as { from?: string; to?: string } | null;
+  return {
+    timeZone: citizen.timeZone,
+    quietHours: settings.reminders.quietHours,
+    contactWindow: window?.from && window.to ? { from: window.from, to: window.to } : null,
+  };
 }

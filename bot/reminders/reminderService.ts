@@ -2,24 +2,21 @@ import type { ConversationReference } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
 import { reminderCard } from '../../cards/reminderCard.js';
 import { todayIn } from '../../domain/dates.js';
-import { describeDue } from '../../domain/dueWords.js';
 import {
   morningOf,
   needsOutreach,
   nextAllowedTime,
   nextOccurrence,
-  postponedUntil,
-  type ReminderReply,
   type TimingRules,
 } from '../../domain/reminders.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../domain/retry.js';
-import type { CaseworkerAlerts, PendingReminder, ReminderResponses } from '../../dialogs/services.js';
+import type { CaseworkerAlerts } from '../../dialogs/services.js';
 import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import { readOrganisationSettings, type OrganisationSettings } from '../settings/organisationSettings.js';
-import { readCitizenSchedule } from './citizenSchedule.js';
+import { readCitizenSchedule, timingRulesFor } from './citizenSchedule.js';
 import type { Pacer } from './pacer.js';
 
 export type ReminderKind = 'checkIn' | 'pulse' | 'step';
@@ -54,7 +51,7 @@ interface CitizenContext {
  * statement (FOR UPDATE SKIP LOCKED), so several instances never send the same
  * one; a crash after claiming means one retry after the lease, not a loss.
  */
-export class ReminderService implements ReminderResponses {
+export class ReminderService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly messenger: ProactiveMessenger,
@@ -91,12 +88,7 @@ export class ReminderService implements ReminderResponses {
   }
 
   private timing(citizen: CitizenContext, settings: OrganisationSettings): TimingRules {
-    const window = citizen.contactWindow as { from?: string; to?: string } | null;
-    return {
-      timeZone: citizen.timeZone,
-      quietHours: settings.reminders.quietHours,
-      contactWindow: window?.from && window.to ? { from: window.from, to: window.to } : null,
-    };
+    return timingRulesFor(citizen, settings);
   }
 
   /** Citizens who take reminders (active, agreed, not paused or silenced) and have none of this kind pending. */
@@ -288,48 +280,5 @@ export class ReminderService implements ReminderResponses {
     });
     if (!flipped) return;
     await this.alerts.raise({ citizenId: citizen.id, kind: 'outreach', severity: 'NORMAL', facts: { unansweredReminders: unanswered } });
-  }
-
-  // --- The citizen's side -------------------------------------------------------------
-
-  async pendingFor(citizenId: string): Promise<PendingReminder | undefined> {
-    const reminder = await this.prisma.reminder.findFirst({
-      where: { citizenId, status: 'SENT', sentAt: { gt: new Date(this.now().getTime() - 2 * 86_400_000) } },
-      orderBy: { sentAt: 'desc' },
-    });
-    return reminder ? { reminderId: reminder.id, kind: reminder.kind as ReminderKind } : undefined;
-  }
-
-  async respond(citizenId: string, reminderId: string, reply: ReminderReply): Promise<{ until?: string }> {
-    const reminder = await this.prisma.reminder.findFirst({ where: { id: reminderId, citizenId } });
-    if (!reminder) return {};
-    const now = this.now();
-    await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'ANSWERED', answeredAt: now } });
-    if (reply !== 'tomorrow' && reply !== 'later') return {};
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-    const settings = await this.settingsOf(citizen.organisationId);
-    const dueAt = nextAllowedTime(postponedUntil(reply, now, citizen.timeZone), this.timing(citizen, settings));
-    await this.prisma.reminder.create({ data: { citizenId, kind: reminder.kind, dueAt, payload: { ...(reminder.payload as object), adHoc: true, postponedFrom: reminder.id } } });
-    return { until: describeDue(dueAt, now, citizen.timeZone, resolveLocale(citizen.locale)) };
-  }
-
-  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. */
-  async noteActivity(citizenId: string): Promise<void> {
-    await this.prisma.reminder.updateMany({ where: { citizenId, status: 'SENT', answeredAt: null }, data: { answeredAt: this.now() } });
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-    const schedule = readCitizenSchedule(citizen.schedule);
-    if (schedule.silenced) await this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...schedule, silenced: false } } });
-  }
-
-  async setPaused(citizenId: string, paused: boolean): Promise<void> {
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-    await this.prisma.$transaction([
-      this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...readCitizenSchedule(citizen.schedule), paused } } }),
-      ...(paused ? [this.prisma.reminder.updateMany({ where: { citizenId, status: 'PENDING' }, data: { status: 'CANCELLED' } })] : []),
-    ]);
-  }
-
-  async nextFor(citizenId: string): Promise<Date | undefined> {
-    return (await this.prisma.reminder.findFirst({ where: { citizenId, status: 'PENDING' }, orderBy: { dueAt: 'asc' } }))?.dueAt;
   }
 }

@@ -9,7 +9,7 @@ const config = loadConfig();
 const publicUrl = process.env.PUBLIC_URL;
 const appId = process.env.TEAMS_APP_ID ?? config.MicrosoftAppId;
 if (!config.MicrosoftAppId || !publicUrl?.startsWith('https://') || !appId) {
-  console.error('Set MicrosoftAppId (the Azure Bot\'s app id) and PUBLIC_URL (https://…, where the service runs); TEAMS_APP_ID is optional.');
+  process.stderr.write("Set MicrosoftAppId (the Azure Bot's app id) and PUBLIC_URL (https://…, where the service runs); TEAMS_APP_ID is optional.\n");
   process.exit(1);
 }
 const zip = buildTeamsPackage({
@@ -23,4 +23,4 @@ const zip = buildTeamsPackage({
 const folder = join(projectRoot(), 'dist', 'teams');
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, 'ledsager-teams.zip'), zip);
-console.log(`Wrote ${join(folder, 'ledsager-teams.zip')}`);
+process.stdout.write(`Wrote ${join(folder, 'ledsager-teams.zip')}\n`);

@@ -4,6 +4,7 @@ import type { Database } from '../../bot/data/database.js';
 import { createLogger } from '../../bot/logger.js';
 import type { ProactiveMessenger } from '../../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../../bot/reminders/pacer.js';
+import { CitizenReminders } from '../../bot/reminders/citizenReminders.js';
 import { ReminderService } from '../../bot/reminders/reminderService.js';
 import type { RaiseAlert } from '../../dialogs/services.js';
 import { openMigratedDatabase } from '../support/database.js';
@@ -15,6 +16,7 @@ describe('reminder service', () => {
   const sent: string[] = [];
   const alerts: RaiseAlert[] = [];
   let service: ReminderService;
+  let citizenSide: CitizenReminders;
 
   beforeAll(async () => {
     db = await openMigratedDatabase();
@@ -30,6 +32,7 @@ describe('reminder service', () => {
     const messenger = { send: async (_reference: unknown, activity: { text?: string }) => void sent.push(activity.text ?? '') } as unknown as ProactiveMessenger;
     const recorder = { raise: async (alert: RaiseAlert) => (alerts.push(alert), { alertId: 'a', assigneeName: 'M', dueAt: new Date() }) };
     service = new ReminderService(prisma, messenger, recorder, new Pacer(1000), createLogger('silent'), () => now);
+    citizenSide = new CitizenReminders(prisma, () => now);
   });
   beforeEach(async () => {
     sent.length = 0;
@@ -69,7 +72,7 @@ describe('reminder service', () => {
     expect(await db.prisma.reminder.count({ where: { citizenId, status: 'PENDING' } })).toBe(0);
 
     // Any message from the citizen lifts the silence; planning resumes.
-    await service.noteActivity(citizenId);
+    await citizenSide.noteActivity(citizenId);
     expect((await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } })).schedule).toMatchObject({ silenced: false });
     await service.tick();
     expect(await db.prisma.reminder.count({ where: { citizenId, status: 'PENDING' } })).toBeGreaterThan(0);
@@ -78,20 +81,20 @@ describe('reminder service', () => {
   it('when reminders are paused, then pending ones are cancelled and nothing is planned until resumed', async () => {
     await service.tick();
     expect(await db.prisma.reminder.count({ where: { citizenId, status: 'PENDING' } })).toBe(2);
-    await service.setPaused(citizenId, true);
+    await citizenSide.setPaused(citizenId, true);
     await service.tick();
     expect(await db.prisma.reminder.count({ where: { citizenId, status: 'PENDING' } })).toBe(0);
-    await service.setPaused(citizenId, false);
+    await citizenSide.setPaused(citizenId, false);
     await service.tick();
     expect(await db.prisma.reminder.count({ where: { citizenId, status: 'PENDING' } })).toBe(2);
   });
 
   it('when postponed to tomorrow, then a new reminder is due the same time tomorrow and the old one counts as answered', async () => {
     const reminder = await db.prisma.reminder.create({ data: { citizenId, kind: 'checkIn', dueAt: now, status: 'SENT', sentAt: now } });
-    expect(await service.pendingFor(citizenId)).toEqual({ reminderId: reminder.id, kind: 'checkIn' });
-    const { until } = await service.respond(citizenId, reminder.id, 'tomorrow');
+    expect(await citizenSide.pendingFor(citizenId)).toEqual({ reminderId: reminder.id, kind: 'checkIn' });
+    const { until } = await citizenSide.respond(citizenId, reminder.id, 'tomorrow');
     expect(until).toBe('i morgen kl. 11:00');
-    expect(await service.pendingFor(citizenId)).toBeUndefined();
+    expect(await citizenSide.pendingFor(citizenId)).toBeUndefined();
     const next = await db.prisma.reminder.findFirstOrThrow({ where: { citizenId, status: 'PENDING' } });
     expect(next.dueAt.toISOString()).toBe('2026-11-24T10:00:00.000Z');
   });
