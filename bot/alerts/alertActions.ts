@@ -1,5 +1,4 @@
 import { canActOnCitizen, type Principal } from '../../domain/access.js';
-import { alertReference } from '../../domain/staffCommands.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
 import type { CitizenNotice } from './alertDelivery.js';
@@ -24,8 +23,14 @@ export class AlertActions {
 
   /** An open alert the principal may act on, by the six-character reference used in text commands. */
   async findByReference(reference: string, principal: Principal): Promise<string | undefined> {
-    const candidates = await this.prisma.alert.findMany({ where: { status: { not: 'RESOLVED' } }, select: { id: true }, orderBy: { createdAt: 'desc' } });
-    for (const candidate of candidates.filter((alert) => alertReference(alert.id) === reference)) {
+    // The reference is the id's first six hex digits, which come before the first hyphen of a UUID.
+    const candidates = await this.prisma.alert.findMany({
+      where: { status: { not: 'RESOLVED' }, id: { startsWith: reference.toLowerCase() } },
+      select: { id: true },
+      orderBy: { createdAt: 'desc' },
+      take: 20,
+    });
+    for (const candidate of candidates) {
       try {
         await this.load(candidate.id, principal);
         return candidate.id;
