@@ -1,5 +1,5 @@
 import { type AppConfig, ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, safeError } from './logger.js';
 
 let config: AppConfig;
 try {
@@ -25,7 +25,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+        logger.error({ err: safeError(error) }, 'shutdown failed');
         process.exit(1);
       },
     );

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import type { Principal } from '../../domain/access.js';
 import { AppError, errorCatalogue } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import type { StaffAuthenticator } from './staffAuth.js';
 
 export interface JsonResult {
@@ -24,7 +24,7 @@ export function staffRoute(auth: StaffAuthenticator, logger: Logger, handler: St
         res.send(error.status, { error: error.code, message: error.message, ...(error.details ? { fields: error.details } : {}) });
         return;
       }
-      logger.error({ reqId: req.id(), err: { type: (error as Error).name, message: (error as Error).message } }, 'staff API failed');
+      logger.error({ reqId: req.id(), err: safeError(error) }, 'staff API failed');
       res.send(500, { error: 'INTERNAL', message: errorCatalogue.INTERNAL.message });
     }
   };

@@ -5,7 +5,7 @@ import { radarChart } from '../progress/charts.js';
 import type { ProgressService } from '../progress/progressService.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError, errorCatalogue } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import type { StaffAuthenticator } from './staffAuth.js';
 import { audit, citizenFor } from './citizenAccess.js';
@@ -56,7 +56,7 @@ export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps)
       res.end(png);
     } catch (error) {
       const known = error instanceof AppError ? error : new AppError('INTERNAL');
-      if (!(error instanceof AppError)) deps.logger.error({ err: { message: (error as Error).message } }, 'progress chart failed');
+      if (!(error instanceof AppError)) deps.logger.error({ err: safeError(error) }, 'progress chart failed');
       res.send(known.status, { error: known.code, message: errorCatalogue[known.code].message });
     }
   });

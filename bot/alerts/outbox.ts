@@ -1,6 +1,6 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from '../../domain/retry.js';
 import type { PrismaClient } from '../data/generated/client.js';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import { DeliveryError } from '../messaging/proactiveMessenger.js';
 
 /** Where an outbox message goes. */
@@ -67,7 +67,7 @@ export class Outbox {
           while ((await this.dispatchBatch()) === BATCH);
         } while (this.again);
       } catch (error) {
-        this.logger.error({ err: { message: (error as Error).message } }, 'outbox dispatch failed');
+        this.logger.error({ err: safeError(error) }, 'outbox dispatch failed');
       } finally {
         this.running = undefined;
       }

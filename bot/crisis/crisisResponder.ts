@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { type CrisisContact, crisisContactLines, DEFAULT_CRISIS_CONTACTS } from '../../domain/crisisContacts.js';
 import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 
 /**
@@ -36,7 +36,7 @@ export class CrisisResponder {
       await context.sendActivity(translator(resolveLocale(person.locale))('crisis.told', { name: receipt.assigneeName }));
     } catch (error) {
       // The person already has the numbers; log without their words.
-      this.logger.error({ err: { message: (error as Error).message }, conversationId: activity.conversation.id }, 'crisis alert could not be raised');
+      this.logger.error({ err: safeError(error), conversationId: activity.conversation.id }, 'crisis alert could not be raised');
     }
   }
 }

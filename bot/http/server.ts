@@ -2,7 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import type { TurnSerializer } from '../data/turnSerializer.js';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import { conversationKey, inboundActivitySchema } from './inboundActivity.js';
 
 export interface HttpServerDeps {
@@ -32,7 +32,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   server.on('restifyError', (req: Request, res: Response, err: RestifyLikeError, callback: () => void) => {
     const code = errorCodeFor(err);
     if (errorCatalogue[code].status >= 500) {
-      log.error({ reqId: req.id(), err: { type: err.name, message: err.message, stack: err.stack } }, 'request failed');
+      log.error({ reqId: req.id(), err: safeError(err) }, 'request failed');
     }
     const body = { error: code, message: err.body?.message && code === 'BAD_REQUEST' ? shortReason(err) : errorCatalogue[code].message };
     err.statusCode = errorCatalogue[code].status;

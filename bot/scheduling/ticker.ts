@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 
 export interface Ticker {
   stop(): Promise<void>;
@@ -15,7 +15,7 @@ export function startTicker(expression: string, name: string, work: () => Promis
   const task = cron.schedule(
     expression,
     async () => {
-      current = work().catch((error: unknown) => logger.error({ ticker: name, err: { message: (error as Error).message } }, 'tick failed'));
+      current = work().catch((error: unknown) => logger.error({ ticker: name, err: safeError(error) }, 'tick failed'));
       await current;
     },
     { name, noOverlap: true },

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Logger } from '../logger.js';
+import { type Logger, safeError } from '../logger.js';
 import { newId } from './directLineTokens.js';
 
 export interface AzureDirectLineOptions {
@@ -44,7 +44,7 @@ export function registerAzureTokenRoute(server: Server, options: AzureDirectLine
       }
       res.send(200, { token: token.token, conversationId: token.conversationId, expiresIn: token.expires_in, resumed: Boolean(refreshed) });
     } catch (error) {
-      options.logger.warn({ err: { message: (error as Error).message } }, 'Direct Line token request failed');
+      options.logger.warn({ err: safeError(error) }, 'Direct Line token request failed');
       res.send(502, { error: 'DIRECT_LINE_UNAVAILABLE', message: 'Web chat is not available right now.' });
     }
   });
