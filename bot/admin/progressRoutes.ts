@@ -1,7 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { FACTORS, type Factor } from '../../domain/questionBank/index.js';
-import { radarChart } from '../progress/charts.js';
+import { FACTORS } from '../../domain/questionBank/index.js';
 import type { ProgressService } from '../progress/progressService.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError, errorCatalogue } from '../errors.js';
@@ -47,11 +46,8 @@ export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps)
     try {
       const principal = await deps.auth.authenticate(req.header('authorization'));
       const citizen = await citizenFor(prisma, principal, pathId(req));
-      const history = await deps.progress.history(citizen.id);
-      const latest = history.at(-1);
-      if (!latest) throw new AppError('NOT_FOUND');
-      const labels = { A: 'Tro på egne evner', B: 'Helbredsmestring', C: 'Mening og retning', D: 'Samarbejde', E: 'Netværk' } satisfies Record<Factor, string>;
-      const png = await radarChart(latest, history.at(-2), labels, { latest: 'Seneste', previous: 'Forrige' });
+      const png = await deps.progress.radar(citizen.id, 'da');
+      if (!png) throw new AppError('NOT_FOUND');
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
       res.end(png);
     } catch (error) {

@@ -6,6 +6,7 @@ import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
 import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
 
@@ -68,6 +69,11 @@ export class AlertDelivery {
     return staff ? [{ channel: 'email', target: staff.id, payload: message.payload }] : [];
   }
 
+  /** Deadlines are told to staff in the organisation's working time zone. */
+  private async staffTimeZone(organisationId: string): Promise<string> {
+    return (await readOrganisationSettings(this.prisma, organisationId)).businessHours.timeZone;
+  }
+
   private async loadAlert(alertId: string) {
     return this.prisma.alert.findUniqueOrThrow({ where: { id: alertId }, include: { citizen: true } });
   }
@@ -100,7 +106,7 @@ export class AlertDelivery {
       alertId: alert.id,
       title: t(message.payload.reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params),
       facts: [
-        { title: t('staff.due'), value: describeDue(alert.dueAt, this.now(), 'Europe/Copenhagen', 'da') },
+        { title: t('staff.due'), value: describeDue(alert.dueAt, this.now(), await this.staffTimeZone(alert.citizen.organisationId), 'da') },
         { title: t('staff.reference'), value: ref },
         ...Object.entries(payload.facts ?? {})
           .filter(([key]) => ['from', 'to', 'origin'].includes(key))
@@ -131,7 +137,7 @@ export class AlertDelivery {
     const params = {
       severity: t(`severity.${alert.severity}`),
       kind: t(`alertKind.${alert.kind}`),
-      due: describeDue(alert.dueAt, this.now(), 'Europe/Copenhagen', 'da'),
+      due: describeDue(alert.dueAt, this.now(), await this.staffTimeZone(alert.citizen.organisationId), 'da'),
       ref: alertReference(alert.id),
     };
     try {

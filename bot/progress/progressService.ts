@@ -10,6 +10,12 @@ export interface ScoredCheckIn extends ScorePoint {
   answers: Array<{ itemId: string; optionIndex: number | null }>;
 }
 
+/** The factors' short names in a language, as the charts show them. */
+function factorLabels(locale: 'da' | 'en'): Record<Factor, string> {
+  const t = translator(locale);
+  return Object.fromEntries(FACTORS.map((factor) => [factor, t(`progress.factor.${factor}`)])) as Record<Factor, string>;
+}
+
 /** Scores are always recomputed from the raw answers, so a new bank version rescores history. */
 export class ProgressService implements ProgressReports {
   constructor(
@@ -52,16 +58,28 @@ export class ProgressService implements ProgressReports {
     await this.alerts.raise({ citizenId, kind: 'concern', severity: 'NORMAL', facts: { concerns: found, scores: latest.scores } });
   }
 
+  /** The radar of the latest check-in against the previous one (the BIP form), for citizen or caseworker. */
+  async radar(citizenId: string, locale: 'da' | 'en'): Promise<Buffer | undefined> {
+    const history = await this.history(citizenId);
+    const latest = history.at(-1);
+    return latest ? this.radarOf(latest, history.at(-2), locale) : undefined;
+  }
+
+  private radarOf(latest: ScorePoint, previous: ScorePoint | undefined, locale: 'da' | 'en'): Promise<Buffer> {
+    const t = translator(locale);
+    return radarChart(latest, previous, factorLabels(locale), { latest: t('progress.now'), previous: t('progress.before') });
+  }
+
   async report(citizenId: string, locale: 'da' | 'en'): Promise<ProgressReport | undefined> {
     const history = await this.history(citizenId);
     const latest = history.at(-1);
     if (!latest) return undefined;
     const previous = history.at(-2);
     const t = translator(locale);
-    const labels = Object.fromEntries(FACTORS.map((factor) => [factor, t(`progress.factor.${factor}`)])) as Record<Factor, string>;
+    const labels = factorLabels(locale);
     const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
     const hours = await this.prisma.hoursReport.findMany({ where: { citizenId }, orderBy: { isoWeek: 'asc' }, take: 12 });
-    const radar = await radarChart(latest, previous, labels, { latest: t('progress.now'), previous: t('progress.before') });
+    const radar = await this.radarOf(latest, previous, locale);
     const trend = history.length > 1 ? await trendChart(history.slice(-8), labels, citizen.timeZone) : null;
     const weeks = hours.map((week) => ({ isoWeek: week.isoWeek, hours: Number(week.hours) }));
     const hoursPng = weeks.length > 0 ? await hoursChart(weeks, t('progress.hoursTitle')) : null;
