@@ -19,6 +19,7 @@ import { EscalationWatchdog } from './alerts/escalationWatchdog.js';
 import { Outbox } from './alerts/outbox.js';
 import { smtpMailer } from './alerts/smtpMailer.js';
 import { StaffChat } from './alerts/staffChat.js';
+import { UndeliveredAlerts } from './alerts/undeliveredAlerts.js';
 import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
@@ -112,6 +113,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   );
   const alerts = new AlertService(db.prisma, outbox, delivery, logger.child({ module: 'alerts' }));
   const alertActions = new AlertActions(db.prisma, outbox);
+  const undeliveredAlerts = new UndeliveredAlerts(db.prisma, outbox);
   const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }));
   const crisis = new CrisisResponder(people, alerts, logger.child({ module: 'crisis' }));
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
@@ -150,6 +152,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     states: [conversationState],
     mainDialog: new MainDialog(services),
     onCitizenActivity: (citizenId) => citizenReminders.noteActivity(citizenId),
+    onStaffLinked: async (staffId) => {
+      await undeliveredAlerts.deliverTo(staffId);
+    },
     logger: logger.child({ module: 'bot' }),
   });
 

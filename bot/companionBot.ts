@@ -32,6 +32,8 @@ export interface CompanionBotDeps {
   mainDialog: Dialog;
   /** Called on every message from a citizen: any reaction counts as answering their reminders. */
   onCitizenActivity: (citizenId: string) => Promise<void>;
+  /** Called when a staff member links a chat (code or Teams): alerts that could not reach them are sent now. */
+  onStaffLinked: (staffId: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -73,7 +75,7 @@ export class CompanionBot extends ActivityHandler {
     const person = await this.deps.people.find(activity.channelId, activity.from.id);
     if (!person) {
       const staff = await this.deps.teamsStaff.recognize(context, referenceOf(context));
-      if (staff) await context.sendActivity(translator(resolveLocale(staff.locale))('enrollment.linkedStaff', { name: staff.name }));
+      if (staff?.kind === 'staff') await this.welcomeStaff(context, staff);
       else await this.tryEnrollment(context);
       return;
     }
@@ -126,13 +128,19 @@ export class CompanionBot extends ActivityHandler {
         const person = outcome.person;
         const linkedT = translator(resolveLocale(person.locale));
         if (person.kind === 'staff') {
-          await context.sendActivity(linkedT('enrollment.linkedStaff', { name: person.name }));
+          await this.welcomeStaff(context, person);
           return;
         }
         await context.sendActivity(linkedT('enrollment.linkedCitizen', { name: person.name }));
         await this.converse(context, person);
       }
     }
+  }
+
+  /** The greeting comes first, then the alerts that waited for this chat. */
+  private async welcomeStaff(context: TurnContext, staff: Extract<LinkedPerson, { kind: 'staff' }>): Promise<void> {
+    await context.sendActivity(translator(resolveLocale(staff.locale))('enrollment.linkedStaff', { name: staff.name }));
+    await this.deps.onStaffLinked(staff.staffId);
   }
 
   private async replyToStaff(context: TurnContext, person: Extract<LinkedPerson, { kind: 'staff' }>): Promise<void> {
