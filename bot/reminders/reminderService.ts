@@ -22,7 +22,7 @@ import type { Pacer } from './pacer.js';
 export type ReminderKind = 'checkIn' | 'pulse' | 'step';
 
 const LEASE_MS = 120_000;
-const BATCH = 200;
+/** Claimed at a time, all sent at once: a crash re-sends at most this many (at-least-once, see README "Reliability"). */
 const CONCURRENT_SENDS = 16;
 
 interface ClaimedReminder {
@@ -32,6 +32,32 @@ interface ClaimedReminder {
   dueAt: Date;
   attempts: number;
   payload: { adHoc?: boolean; stepId?: string; stepText?: string };
+}
+
+interface PlannedReminder {
+  citizenId: string;
+  kind: ReminderKind;
+  dueAt: Date;
+  payload?: { stepId: string; stepText: string };
+}
+
+/**
+ * Inserts planned reminders unless the citizen already has one pending of that kind (or for that step).
+ * The partial unique indexes of migration `hardening` make this exactly-once whichever instance plans,
+ * however their ticks interleave. Returns how many were new.
+ */
+async function insertPlanned(db: Pick<PrismaClient, '$executeRaw'>, rows: PlannedReminder[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return db.$executeRaw`
+    INSERT INTO "Reminder" (id, "citizenId", kind, "dueAt", payload)
+    SELECT gen_random_uuid()::text, planned."citizenId", planned.kind, planned."dueAt", planned.payload
+    FROM unnest(
+      ${rows.map((row) => row.citizenId)}::text[],
+      ${rows.map((row) => row.kind)}::text[],
+      ${rows.map((row) => row.dueAt.toISOString())}::timestamp(3)[],
+      ${rows.map((row) => JSON.stringify(row.payload ?? {}))}::jsonb[]
+    ) AS planned("citizenId", kind, "dueAt", payload)
+    ON CONFLICT DO NOTHING`;
 }
 
 interface CitizenContext {
@@ -82,7 +108,7 @@ export class ReminderService {
     for (;;) {
       const batch = await this.dispatchBatch();
       sent += batch.sent;
-      if (batch.claimed < BATCH) break;
+      if (batch.claimed < CONCURRENT_SENDS) break;
     }
     return { planned, sent };
   }
@@ -110,7 +136,7 @@ export class ReminderService {
     const now = this.now();
     const citizens = await this.prisma.citizen.findMany({ where: { id: { in: ids } } });
     const last = await this.lastDue(ids, kind);
-    const rows = [];
+    const rows: PlannedReminder[] = [];
     for (const citizen of citizens) {
       const settings = await this.settingsOf(citizen.organisationId);
       const schedule = readCitizenSchedule(citizen.schedule);
@@ -120,8 +146,7 @@ export class ReminderService {
       const due = previous ? nextOccurrence(previous, every, now, citizen.timeZone) : new Date(now.getTime() + 86_400_000);
       rows.push({ citizenId: citizen.id, kind, dueAt: nextAllowedTime(due, this.timing(citizen, settings)) });
     }
-    await this.prisma.reminder.createMany({ data: rows });
-    return rows.length;
+    return insertPlanned(this.prisma, rows);
   }
 
   /** Per citizen, when the last reminder of a kind fell due; for check-ins also the last finished check-in, whichever is later. */
@@ -158,8 +183,7 @@ export class ReminderService {
       if (dueDate < todayIn(citizen.timeZone, now)) continue;
       const settings = await this.settingsOf(citizen.organisationId);
       const dueAt = nextAllowedTime(morningOf(dueDate, citizen.timeZone), this.timing(citizen, settings));
-      await this.prisma.reminder.create({ data: { citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } } });
-      planned += 1;
+      planned += await insertPlanned(this.prisma, [{ citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } }]);
     }
     return planned;
   }
@@ -171,16 +195,12 @@ export class ReminderService {
       WHERE id IN (
         SELECT id FROM "Reminder"
         WHERE (status = 'PENDING' AND "dueAt" <= ${now}) OR (status = 'CLAIMED' AND "leaseUntil" < ${now})
-        ORDER BY "dueAt" LIMIT ${BATCH}
+        ORDER BY "dueAt" LIMIT ${CONCURRENT_SENDS}
         FOR UPDATE SKIP LOCKED)
       RETURNING id, "citizenId", kind, "dueAt", attempts, payload`;
     // Sends overlap (they wait on the channel); the pacer keeps the rate within the channel's limits.
-    let sent = 0;
-    for (let offset = 0; offset < claimed.length; offset += CONCURRENT_SENDS) {
-      const outcomes = await Promise.all(claimed.slice(offset, offset + CONCURRENT_SENDS).map((reminder) => this.deliver(reminder)));
-      sent += outcomes.filter(Boolean).length;
-    }
-    return { claimed: claimed.length, sent };
+    const outcomes = await Promise.all(claimed.map((reminder) => this.deliver(reminder)));
+    return { claimed: claimed.length, sent: outcomes.filter(Boolean).length };
   }
 
   private async deliver(reminder: ClaimedReminder): Promise<boolean> {
@@ -233,7 +253,7 @@ export class ReminderService {
       if (reminder.kind !== 'step' && !reminder.payload.adHoc) {
         const every = reminder.kind === 'checkIn' ? (schedule.checkInCadence ?? settings.reminders.checkInCadence) : (schedule.pulseCadence ?? settings.reminders.pulseCadence);
         const next = nextAllowedTime(nextOccurrence(reminder.dueAt, every, this.now(), citizen.timeZone), this.timing(citizen, settings));
-        await tx.reminder.create({ data: { citizenId: citizen.id, kind: reminder.kind, dueAt: next } });
+        await insertPlanned(tx, [{ citizenId: citizen.id, kind: reminder.kind, dueAt: next }]);
       }
     });
     await this.checkSilence(citizen, settings.reminders.nonResponseThreshold);
