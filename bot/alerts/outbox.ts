@@ -25,7 +25,8 @@ export type OutboxHandler = (message: ClaimedMessage) => Promise<void>;
 export type FailureHook = (message: ClaimedMessage, error: DeliveryError) => Promise<void>;
 
 const LEASE_MS = 60_000;
-const BATCH = 50;
+/** Claimed at a time and all sent at once: a crash re-sends at most this many (at-least-once, see README "Reliability"). */
+const BATCH = 8;
 
 /**
  * Durable delivery: messages are rows, claimed with a lease (FOR UPDATE SKIP
@@ -97,34 +98,42 @@ export class Outbox {
   private async deliver(message: ClaimedMessage): Promise<void> {
     try {
       await this.handlers[message.channel](message);
-      await this.prisma.outboxMessage.update({ where: { id: message.id }, data: { status: 'DONE', doneAt: new Date(), leaseUntil: null } });
-      await this.record(message, 'delivered');
+      // The outcome and its event are written together, so a crash cannot leave a delivery without its record.
+      await this.prisma.$transaction([
+        this.prisma.outboxMessage.update({ where: { id: message.id }, data: { status: 'DONE', doneAt: new Date(), leaseUntil: null } }),
+        ...this.record(message, 'delivered'),
+      ]);
     } catch (caught) {
       const error = caught instanceof DeliveryError ? caught : new DeliveryError('retryable');
       const delay = error.kind === 'retryable' ? retryDelayMs(message.attempts, this.policy, this.random, error.retryAfterMs) : undefined;
       if (delay !== undefined) {
-        await this.prisma.outboxMessage.update({
-          where: { id: message.id },
-          data: { status: 'PENDING', nextAttemptAt: new Date(Date.now() + delay), leaseUntil: null, lastError: error.message },
-        });
-        await this.record(message, 'retrying', error);
+        await this.prisma.$transaction([
+          this.prisma.outboxMessage.update({
+            where: { id: message.id },
+            data: { status: 'PENDING', nextAttemptAt: new Date(Date.now() + delay), leaseUntil: null, lastError: error.message },
+          }),
+          ...this.record(message, 'retrying', error),
+        ]);
         return;
       }
-      await this.prisma.outboxMessage.update({ where: { id: message.id }, data: { status: 'FAILED', leaseUntil: null, lastError: error.message } });
-      await this.record(message, 'failed', error);
+      await this.prisma.$transaction([
+        this.prisma.outboxMessage.update({ where: { id: message.id }, data: { status: 'FAILED', leaseUntil: null, lastError: error.message } }),
+        ...this.record(message, 'failed', error),
+      ]);
       this.logger.warn({ channel: message.channel, kind: error.kind, status: error.statusCode }, 'delivery failed for good');
       await this.onFinalFailure(message, error);
     }
   }
 
-  private async record(message: ClaimedMessage, outcome: string, error?: DeliveryError): Promise<void> {
-    if (!message.payload.alertId) return;
-    await this.prisma.alertEvent.create({
+  /** The alert event for an outcome, to write in the same transaction as the outcome (none for messages without an alert). */
+  private record(message: ClaimedMessage, outcome: string, error?: DeliveryError) {
+    if (!message.payload.alertId) return [];
+    return [this.prisma.alertEvent.create({
       data: {
         alertId: message.payload.alertId,
         type: `delivery.${outcome}`,
         detail: { channel: message.channel, attempt: message.attempts, ...(error ? { error: error.kind, status: error.statusCode ?? null } : {}) },
       },
-    });
+    })];
   }
 }

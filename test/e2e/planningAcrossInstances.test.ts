@@ -27,7 +27,7 @@ describe.skipIf(skipWithoutPostgres)('planning across three instances on one Pos
     await channel.start();
     const env = { DATABASE_URL: scratch.url, SCHEDULER_CRON: '* * * * * *', REMINDER_SENDS_PER_SECOND: '50' };
     const apps = await Promise.all([startTestApp(env), startTestApp(env), startTestApp(env)]);
-    const [first] = apps as [RunningApp];
+    const first = apps[0];
     try {
       const { prisma } = first.db;
       await prisma.organisation.update({ where: { id: DEFAULT_ORGANISATION_ID }, data: { settings: NO_QUIET_HOURS } });
