@@ -15,6 +15,9 @@ import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../bot/reminders/pacer.js';
 import { ReminderService } from '../bot/reminders/reminderService.js';
 import { LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
+import { printIntentAccuracy } from './intents.js';
+
+printIntentAccuracy();
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 10_000);
 
