@@ -9,6 +9,7 @@ import { MainDialog } from '../dialogs/mainDialog.js';
 import type { CitizenServices } from '../dialogs/services.js';
 import { createAdapter } from './adapter.js';
 import { DEFAULT_CHANGE_SEVERITY } from '../domain/urgentChanges.js';
+import { type RegisteredConsole, registerConsole } from '../console/index.js';
 import { registerAlertRoutes } from './admin/alertRoutes.js';
 import { registerProgressRoutes } from './admin/progressRoutes.js';
 import { registerSettingsRoutes } from './admin/settingsRoutes.js';
@@ -58,6 +59,10 @@ export const DIALOG_STATE_PROPERTY = 'dialogState';
 export interface RunningApp {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
+  /** Where people find the service: PUBLIC_URL when set, else the listening address. */
+  publicUrl: string;
+  /** The staff console; the entry point asks it for the sign-in link it prints. */
+  staffConsole: RegisteredConsole;
   db: Database;
   stop(): Promise<void>;
 }
@@ -186,6 +191,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     onChange: (settings) => crisis.useContacts(settings.crisisContacts),
   });
 
+  const staffConsole = registerConsole(server, {
+    prisma: db.prisma,
+    config,
+    alertActions,
+    projectRoot: projectRoot(),
+    logger,
+  });
+
   // Web chat: through Azure's Direct Line when a secret is configured; otherwise, in local mode only, the
   // embedded Direct Line (it feeds /api/messages as an unauthenticated channel, as the Emulator does).
   let selfUrl = '';
@@ -227,9 +240,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   selfUrl = `http://${host}:${port}`;
   logger.info({ port }, 'listening');
+  const publicUrl = config.PUBLIC_URL ?? selfUrl;
 
   return {
     url: `http://${host}:${port}`,
+    publicUrl,
+    staffConsole,
     db,
     async stop() {
       // Stop taking requests, let turns in flight finish, then close the database: nothing half-written.

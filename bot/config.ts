@@ -34,6 +34,8 @@ const configSchema = z
     ORGANISATION_NAME: z.string().trim().min(1).default('Jobcenter'),
     ENROLLMENT_CODE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    /** On SIGTERM, the longest the service takes to drain requests, turns and schedulers before it exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** The reminder dispatcher's tick; what is due always comes from the database. Seconds allowed (6 fields). */
     SCHEDULER_CRON: cronExpression.default('* * * * *'),
     /** Reminder sends per second from one instance (Teams allows 50 requests/s per app per tenant). */
@@ -52,10 +54,26 @@ const configSchema = z
     ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Hosts the bot's token may be sent to; default: Bot Framework channel hosts (plus loopback in local mode). */
     ALLOWED_SERVICE_URL_HOSTS: hostList,
+    /** The service's public address (https in production): console links in cards, the OIDC redirect, printed links. */
+    PUBLIC_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
+    /** Staff console sign-in with Microsoft Entra ID (OpenID Connect); all three or none. None: local sign-in links. */
+    STAFF_OIDC_ISSUER: optionalText.pipe(z.string().url('must be a URL').optional()),
+    STAFF_OIDC_CLIENT_ID: optionalText,
+    STAFF_OIDC_CLIENT_SECRET: optionalText,
+    /** Console sessions end after this long without use, and after the absolute limit however active. */
+    STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   })
   .superRefine((config, ctx) => {
     if (config.ALERT_WEBHOOK_URL && !config.ALERT_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is required when ALERT_WEBHOOK_URL is set' });
+    }
+    const oidc = [config.STAFF_OIDC_ISSUER, config.STAFF_OIDC_CLIENT_ID, config.STAFF_OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_OIDC_ISSUER'], message: 'STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET go together' });
+    }
+    if (oidc === 3 && !config.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required for staff sign-in (the OIDC redirect address)' });
     }
     if (config.NODE_ENV !== 'production') return;
     if (!config.MicrosoftAppId) {
@@ -94,4 +112,10 @@ export function isLocalMode(config: AppConfig): boolean {
 export function allowedServiceHosts(config: AppConfig): string[] {
   if (config.ALLOWED_SERVICE_URL_HOSTS) return config.ALLOWED_SERVICE_URL_HOSTS;
   return isLocalMode(config) ? [...BOT_FRAMEWORK_HOSTS, ...LOOPBACK_HOSTS] : BOT_FRAMEWORK_HOSTS;
+}
+
+/** Staff sign in with OpenID Connect when it is configured; otherwise with one-time links printed at start. */
+export function staffOidcOf(config: AppConfig): { issuer: string; clientId: string; clientSecret: string; publicUrl: string } | undefined {
+  const { STAFF_OIDC_ISSUER: issuer, STAFF_OIDC_CLIENT_ID: clientId, STAFF_OIDC_CLIENT_SECRET: clientSecret, PUBLIC_URL: publicUrl } = config;
+  return issuer && clientId && clientSecret && publicUrl ? { issuer, clientId, clientSecret, publicUrl } : undefined;
 }

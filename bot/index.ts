@@ -15,6 +15,11 @@ const logger = createLogger(config.LOG_LEVEL);
 // Loaded only once the configuration is valid, so a refusal is one line with nothing else printed.
 const { startApp } = await import('./app.js');
 const app = await startApp(config, logger);
+// One plain line for the person who just typed npm start: where the chat and the console are, and the way in.
+const signInLink = await app.staffConsole.startupSignInLink(app.publicUrl);
+process.stdout.write(
+  `Ledsager kører · chat: ${app.publicUrl}/ · konsol: ${app.publicUrl}/console${signInLink ? ` · log ind (engangslink): ${signInLink}` : ''}\n`,
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

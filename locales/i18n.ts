@@ -1,6 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import da from './da.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import consoleDa from './console.da.json' with { type: 'json' };
+import consoleEn from './console.en.json' with { type: 'json' };
 
 export const SUPPORTED_LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -10,7 +12,7 @@ export const DEFAULT_LOCALE: Locale = 'da';
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: { da: { translation: da, console: consoleDa }, en: { translation: en, console: consoleEn } },
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   // Texts go to chat, not HTML; escaping would mangle names such as "Ø & Co".
@@ -30,4 +32,9 @@ export function resolveLocale(...candidates: Array<string | undefined | null>): 
 /** A translate function bound to one locale. */
 export function translator(locale: Locale): TFunction {
   return instance.getFixedT(locale);
+}
+
+/** The staff console's texts (namespace "console"), bound to one locale. Pages escape on render, not here. */
+export function consoleTranslator(locale: Locale): TFunction<'console'> {
+  return instance.getFixedT(locale, 'console');
 }

@@ -1,0 +1,10 @@
+// Progressive enhancement for the staff console; every page works without this file.
+// A live refresh of the inbox must never throw away a reply someone has started, or close what they opened.
+document.addEventListener('htmx:beforeSwap', (event) => {
+  const target = event.detail.target;
+  if (!target || target.id !== 'inbox-live' || event.detail.requestConfig.verb !== 'get') return;
+  const busy =
+    target.querySelector('details[open]') !== null ||
+    [...target.querySelectorAll('textarea')].some((area) => area.value.trim() !== '');
+  if (busy) event.detail.shouldSwap = false;
+});

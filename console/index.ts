@@ -1,0 +1,53 @@
+import type { Server } from 'restify';
+import type { AlertActions } from '../bot/alerts/alertActions.js';
+import { DEFAULT_ORGANISATION_ID } from '../bot/admin/staffAuth.js';
+import { type AppConfig, isLocalMode, staffOidcOf } from '../bot/config.js';
+import type { PrismaClient } from '../bot/data/generated/client.js';
+import type { Logger } from '../bot/logger.js';
+import { registerConsoleAssets } from './assets.js';
+import { ConsoleGuard } from './auth/guard.js';
+import { StaffSessions } from './auth/sessions.js';
+import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
+
+export interface ConsoleDeps {
+  prisma: PrismaClient;
+  config: AppConfig;
+  alertActions: AlertActions;
+  projectRoot: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** What the composition root needs back: how to print the way in. */
+export interface RegisteredConsole {
+  /** Local mode without OIDC: a fresh one-time sign-in link for the first coordinator (created when none exists). */
+  startupSignInLink(baseUrl: string): Promise<string | undefined>;
+}
+
+/** The staff console: assets, sign-in, pages. One call from the composition root. */
+export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredConsole {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.logger.child({ module: 'console' });
+  const sessions = new StaffSessions(
+    deps.prisma,
+    { idleMinutes: deps.config.STAFF_SESSION_IDLE_MINUTES, maxHours: deps.config.STAFF_SESSION_MAX_HOURS },
+    now,
+  );
+  const guard = new ConsoleGuard(sessions, deps.config.PUBLIC_URL, log);
+  const oidc = staffOidcOf(deps.config);
+
+  registerConsoleAssets(server, deps.projectRoot);
+  registerSignInRoutes(server, { prisma: deps.prisma, guard, sessions, organisationName: deps.config.ORGANISATION_NAME, oidcEnabled: oidc !== undefined });
+
+  // Anything else under /console is a page that does not exist: say so as a page (after sign-in), not as JSON.
+  server.get('/console/*', guard.requireStaff()(async (_req, res, ctx) => guard.renderError(res, ctx.page, 'notFound')));
+
+  return {
+    async startupSignInLink(baseUrl) {
+      if (oidc || !isLocalMode(deps.config)) return undefined;
+      const coordinator = await ensureCoordinator(deps.prisma, DEFAULT_ORGANISATION_ID);
+      const token = await sessions.issueSignInLink(coordinator.id);
+      return `${deps.config.PUBLIC_URL ?? baseUrl}/console/sign-in/link?token=${token}`;
+    },
+  };
+}
