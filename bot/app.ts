@@ -16,6 +16,7 @@ import { registerSettingsRoutes } from './admin/settingsRoutes.js';
 import { AlertActions } from './alerts/alertActions.js';
 import { AlertDelivery } from './alerts/alertDelivery.js';
 import { AlertService } from './alerts/alertService.js';
+import { CardUpdates } from './alerts/cardUpdates.js';
 import { EscalationWatchdog } from './alerts/escalationWatchdog.js';
 import { Outbox } from './alerts/outbox.js';
 import { smtpMailer } from './alerts/smtpMailer.js';
@@ -117,9 +118,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     logger.child({ module: 'outbox' }),
   );
   const alerts = new AlertService(db.prisma, outbox, delivery, logger.child({ module: 'alerts' }));
-  const alertActions = new AlertActions(db.prisma, outbox);
+  const cardUpdates = new CardUpdates(db.prisma, messenger, delivery, logger.child({ module: 'alert-cards' }));
+  const alertActions = new AlertActions(db.prisma, outbox, () => new Date(), (alertId) => cardUpdates.refresh(alertId));
   const undeliveredAlerts = new UndeliveredAlerts(db.prisma, outbox);
-  const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }));
+  const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }), () => new Date(), (alertId) =>
+    cardUpdates.refresh(alertId),
+  );
   const crisis = new CrisisResponder(people, alerts, logger.child({ module: 'crisis' }));
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 

@@ -17,6 +17,10 @@ export interface AlertCardView {
   facts: Array<{ title: string; value: string }>;
   /** The citizen's own words, when there are any. */
   citizenText?: string;
+  /** Who has seen or closed it ("Afsluttet af Mette Holm"), once someone has. */
+  status?: string;
+  /** A closed alert's card keeps its content but loses its input and buttons. */
+  closed?: boolean;
   replyPlaceholder: string;
   labels: { acknowledge: string; reply: string; resolve: string };
 }
@@ -31,9 +35,10 @@ export function alertCard(view: AlertCardView): Attachment {
       { type: 'TextBlock', text: view.title, wrap: true, weight: 'Bolder', size: 'Medium' },
       { type: 'FactSet', facts: view.facts },
       ...(view.citizenText ? [{ type: 'TextBlock', text: view.citizenText, wrap: true, separator: true }] : []),
-      { type: 'Input.Text', id: REPLY_INPUT_ID, isMultiline: true, placeholder: view.replyPlaceholder, label: view.replyPlaceholder, maxLength: 2000 },
+      ...(view.status ? [{ type: 'TextBlock', text: view.status, wrap: true, weight: 'Bolder', color: 'Good', separator: true }] : []),
+      ...(view.closed ? [] : [{ type: 'Input.Text', id: REPLY_INPUT_ID, isMultiline: true, placeholder: view.replyPlaceholder, label: view.replyPlaceholder, maxLength: 2000 }]),
     ],
-    actions: [
+    actions: view.closed ? [] : [
       { type: 'Action.Submit', title: view.labels.acknowledge, data: { verb: ALERT_VERBS.acknowledge, alertId: view.alertId } },
       { type: 'Action.Submit', title: view.labels.reply, data: { verb: ALERT_VERBS.reply, alertId: view.alertId } },
       { type: 'Action.Submit', title: view.labels.resolve, data: { verb: ALERT_VERBS.resolve, alertId: view.alertId } },

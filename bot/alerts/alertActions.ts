@@ -2,6 +2,7 @@ import { canActOnCitizen, type Principal } from '../../domain/access.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
 import type { CitizenNotice } from './alertDelivery.js';
+import { actorName, handledBy } from './alertHandlers.js';
 import type { Outbox } from './outbox.js';
 
 /** What staff can do with an alert, from the staff API or from the card in their chat. */
@@ -10,6 +11,8 @@ export class AlertActions {
     private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
     private readonly now: () => Date = () => new Date(),
+    /** Told after every change, e.g. to update the cards already in staff chats. */
+    private readonly onChanged: (alertId: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Staff see and act on alerts of their own citizens and alerts escalated to them; coordinators on all. */
@@ -52,6 +55,7 @@ export class AlertActions {
         await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'acknowledged', params: { name } })], tx);
       });
       void this.outbox.kick();
+      void this.onChanged(alertId);
     }
     return { citizenName: alert.citizen.displayName };
   }
@@ -72,6 +76,7 @@ export class AlertActions {
       await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'reply', params: { name, text } })], tx);
     });
     void this.outbox.kick();
+    if (alert.status === 'OPEN') void this.onChanged(alertId);
     return { citizenName: alert.citizen.displayName };
   }
 
@@ -83,6 +88,7 @@ export class AlertActions {
         this.prisma.alert.update({ where: { id: alertId }, data: { status: 'RESOLVED', resolvedAt: at, acknowledgedAt: alert.acknowledgedAt ?? at } }),
         this.prisma.alertEvent.create({ data: { alertId, type: 'resolved', actorStaffId: principal.staffId, at } }),
       ]);
+      void this.onChanged(alertId);
     }
     return { citizenName: alert.citizen.displayName };
   }
@@ -92,7 +98,12 @@ export class AlertActions {
   }
 
   private async actorName(principal: Principal): Promise<string> {
-    if (!principal.staffId) return 'Jobcentret';
-    return (await this.prisma.staff.findUniqueOrThrow({ where: { id: principal.staffId } })).name;
+    return actorName(this.prisma, principal.staffId);
+  }
+
+  /** Who closed the alert, when it is closed: a tap on an old card is answered with this, not acted upon. */
+  async closedBy(alertId: string, principal: Principal): Promise<string | undefined> {
+    const alert = await this.load(alertId, principal);
+    return alert.status === 'RESOLVED' ? handledBy(this.prisma, alertId, 'RESOLVED') : undefined;
   }
 }

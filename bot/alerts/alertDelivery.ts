@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { MessageFactory } from 'botbuilder';
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import { alertCard } from '../../cards/alertCard.js';
 import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
@@ -8,6 +8,7 @@ import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
+import { handledBy } from './alertHandlers.js';
 import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
 
 /** Sends e-mail; nodemailer in production, a recorder in tests. */
@@ -75,7 +76,7 @@ export class AlertDelivery {
   }
 
   private async loadAlert(alertId: string) {
-    return this.prisma.alert.findUniqueOrThrow({ where: { id: alertId }, include: { citizen: true } });
+    return this.prisma.alert.findUniqueOrThrow({ where: { id: alertId }, include: { citizen: true, assignee: true } });
   }
 
   private async reachableIdentity(where: { staffId: string } | { citizenId: string }) {
@@ -86,7 +87,7 @@ export class AlertDelivery {
 
   private async sendTo(identity: { id: string; conversationReference: unknown }, activity: Parameters<ProactiveMessenger['send']>[1]) {
     try {
-      await this.messenger.send(identity.conversationReference as Partial<ConversationReference>, activity);
+      return await this.messenger.send(identity.conversationReference as Partial<ConversationReference>, activity);
     } catch (error) {
       if (error instanceof DeliveryError && error.kind === 'unreachable') {
         await this.prisma.channelIdentity.update({ where: { id: identity.id }, data: { unreachableSince: this.now() } });
@@ -97,14 +98,27 @@ export class AlertDelivery {
 
   private async toStaffChat(message: ClaimedMessage): Promise<void> {
     const identity = await this.reachableIdentity({ staffId: message.target });
-    const alert = await this.loadAlert(message.payload.alertId as string);
+    const alertId = message.payload.alertId as string;
+    const reason = message.payload.reason === 'escalated' ? 'escalated' : 'new';
+    const activityId = await this.sendTo(identity, await this.staffCard(alertId, reason));
+    // Kept so the card can be updated when the alert is acted upon (see CardUpdates); ids only, no personal data.
+    if (activityId) {
+      await this.prisma.alertEvent.create({ data: { alertId, type: 'card.sent', detail: { identityId: identity.id, activityId, reason }, at: this.now() } });
+    }
+  }
+
+  /** The alert card as it stands now: who has seen or closed it, and buttons only while it is open. */
+  async staffCard(alertId: string, reason: 'new' | 'escalated'): Promise<Partial<Activity>> {
+    const alert = await this.loadAlert(alertId);
     const t = translator('da');
     const ref = alertReference(alert.id);
     const params = { severity: t(`severity.${alert.severity}`), kind: t(`alertKind.${alert.kind}`), citizen: alert.citizen.displayName };
     const payload = alert.payload as { citizenText?: string; facts?: Record<string, unknown> };
+    const title = t(reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params);
+    const status = await this.cardStatus(alert, reason);
     const card = alertCard({
       alertId: alert.id,
-      title: t(message.payload.reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params),
+      title,
       facts: [
         { title: t('staff.due'), value: describeDue(alert.dueAt, this.now(), await this.staffTimeZone(alert.citizen.organisationId), 'da') },
         { title: t('staff.reference'), value: ref },
@@ -113,12 +127,25 @@ export class AlertDelivery {
           .map(([key, value]) => ({ title: key, value: String(value) })),
       ],
       ...(payload.citizenText ? { citizenText: payload.citizenText } : {}),
+      ...(status ? { status, closed: alert.status === 'RESOLVED' } : {}),
       replyPlaceholder: t('staff.replyPlaceholder', params),
       labels: { acknowledge: t('staff.acknowledge'), reply: t('staff.reply'), resolve: t('staff.resolve') },
     });
     const activity = MessageFactory.attachment(card);
-    activity.text = `${t(message.payload.reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params)}\n\n${t('staff.howToAnswer', { ref })}`;
-    await this.sendTo(identity, activity);
+    activity.text = `${title}\n\n${t('staff.howToAnswer', { ref })}`;
+    return activity;
+  }
+
+  /** Seen or closed by whom; or, on the first caseworker's card, to whom it was passed on. */
+  private async cardStatus(alert: Awaited<ReturnType<AlertDelivery['loadAlert']>>, reason: 'new' | 'escalated'): Promise<string | undefined> {
+    const t = translator('da');
+    if (alert.status !== 'OPEN') {
+      return t(alert.status === 'RESOLVED' ? 'staff.closedBy' : 'staff.seenBy', { name: await handledBy(this.prisma, alert.id, alert.status) });
+    }
+    if (reason === 'new' && alert.escalationLevel > 0) {
+      return t('staff.passedOn', { name: alert.escalationLevel === 1 ? alert.assignee.name : t('staff.coordinators') });
+    }
+    return undefined;
   }
 
   private async toCitizenChat(message: ClaimedMessage): Promise<void> {

@@ -18,6 +18,8 @@ export class EscalationWatchdog {
     private readonly delivery: AlertDelivery,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** Told after each escalation, e.g. to update the cards already in staff chats. */
+    private readonly onChanged: (alertId: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   async tick(): Promise<number> {
@@ -27,7 +29,7 @@ export class EscalationWatchdog {
       const overdue = await tx.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM "Alert" WHERE status = 'OPEN' AND "dueAt" <= ${now} AND "escalationLevel" < 2
         ORDER BY "dueAt" LIMIT 100 FOR UPDATE SKIP LOCKED`;
-      let count = 0;
+      const escalatedIds: string[] = [];
       for (const { id } of overdue) {
         const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: { citizen: { include: { caseworker: true, backupCaseworker: true } } } });
         const step = nextEscalation(alert.escalationLevel, alert.citizen.backupCaseworkerId !== null);
@@ -56,14 +58,15 @@ export class EscalationWatchdog {
           [...this.delivery.itemsFor(id, recipients, 'escalated'), { channel: 'citizen-chat', target: alert.citizenId, payload: notice }],
           tx,
         );
-        count += 1;
+        escalatedIds.push(id);
       }
-      return count;
+      return escalatedIds;
     });
-    if (escalated > 0) {
-      this.logger.info({ escalated }, 'alerts escalated');
+    if (escalated.length > 0) {
+      this.logger.info({ escalated: escalated.length }, 'alerts escalated');
       void this.outbox.kick();
+      for (const id of escalated) void this.onChanged(id);
     }
-    return escalated;
+    return escalated.length;
   }
 }

@@ -32,12 +32,18 @@ export class StaffChat {
       await context.sendActivity(t('staff.notFound'));
       return true;
     }
-    if (command.action === 'reply' && !command.text?.trim()) {
-      await context.sendActivity(t('staff.emptyReply'));
-      return true;
-    }
     try {
       const principal = this.principalOf(staff);
+      // An old card (or a colleague's) for an alert already closed: say so, never act on it again.
+      const closedBy = await this.actions.closedBy(command.alertId, principal);
+      if (closedBy) {
+        await context.sendActivity(t('staff.alreadyClosed', { name: closedBy }));
+        return true;
+      }
+      if (command.action === 'reply' && !command.text?.trim()) {
+        await context.sendActivity(t('staff.emptyReply'));
+        return true;
+      }
       const done =
         command.action === 'acknowledge'
           ? await this.actions.acknowledge(command.alertId, principal)

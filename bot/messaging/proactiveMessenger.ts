@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { parseRetryAfter } from '../../domain/retry.js';
 import { isAllowedServiceUrl } from '../../domain/serviceUrls.js';
 
@@ -32,7 +32,23 @@ export class ProactiveMessenger {
     private readonly allowedHosts: readonly string[],
   ) {}
 
-  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+  /** Sends one activity; resolves with the id the channel gave it (needed to update it later), when it gave one. */
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.proactively(reference, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    });
+    return id;
+  }
+
+  /** Replaces an activity sent earlier (Teams supports this; channels that do not refuse it). */
+  async update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<void> {
+    await this.proactively(reference, async (context) => {
+      await context.updateActivity(activity);
+    });
+  }
+
+  private async proactively(reference: Partial<ConversationReference>, act: (context: TurnContext) => Promise<void>): Promise<void> {
     if (!reference.serviceUrl || !isAllowedServiceUrl(reference.serviceUrl, this.allowedHosts)) {
       throw new DeliveryError('refused');
     }
@@ -42,7 +58,7 @@ export class ProactiveMessenger {
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         try {
-          await context.sendActivity(activity);
+          await act(context);
         } catch (error) {
           failure = error;
         }

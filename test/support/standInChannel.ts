@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedActivity {
   conversationId: string;
+  /** The id the channel gave it. */
+  id?: string;
   /** When the channel received it (ms since epoch). */
   receivedAt?: number;
   type: string;
@@ -22,6 +24,8 @@ export class StandInChannel {
   readonly members = new Map<string, { email: string }>();
   /** Every request the channel answered with a failure, in order. */
   readonly refused: Array<{ conversationId: string; status: number; at: number }> = [];
+  /** Activities the bot replaced (Teams' updateActivity), in order. */
+  readonly updated: Array<{ conversationId: string; activityId: string; attachments?: unknown[]; text?: string }> = [];
   private readonly waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   private server?: Server;
   private nextId = 1;
@@ -37,6 +41,12 @@ export class StandInChannel {
           res.end(JSON.stringify(found ? { id: member[1], ...found } : { error: { code: 'NotFound' } }));
           return;
         }
+        const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
+        if (req.method === 'PUT' && update) {
+          const activity = body as { text?: string; attachments?: unknown[] };
+          this.updated.push({ conversationId: decodeURIComponent(update[1] as string), activityId: decodeURIComponent(update[2] as string), ...activity });
+          this.notify();
+        }
         const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
         if (req.method === 'POST' && match) {
           const conversationId = decodeURIComponent(match[1] as string);
@@ -49,7 +59,8 @@ export class StandInChannel {
             return;
           }
           const activity = body as { type: string; text?: string; attachments?: unknown[] };
-          this.received.push({ conversationId, receivedAt: Date.now(), ...activity });
+          // The id answered below, so a test can match a later update to this activity.
+          this.received.push({ conversationId, receivedAt: Date.now(), ...activity, id: `reply-${this.nextId}` });
           this.notify();
         }
         res.writeHead(200, { 'content-type': 'application/json' });
