@@ -49,6 +49,7 @@ import { BotStateStorage } from './data/botStateStorage.js';
 import { type Database, openDatabase } from './data/database.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
 import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from './data/turnSerializer.js';
+import { HttpDrain, settlesWithin } from './http/drain.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { EnrollmentService } from './people/enrollmentService.js';
@@ -175,6 +176,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     maxBodyBytes: config.MAX_BODY_BYTES,
     logger,
   });
+  const drain = new HttpDrain(server);
   const auth = new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN);
   registerStaffRoutes(server, {
     prisma: db.prisma,
@@ -252,15 +254,15 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     staffConsole,
     db,
     async stop() {
-      // Stop taking requests, let turns in flight finish, then close the database: nothing half-written.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.server.closeIdleConnections();
-      await serializer.close();
-      await closed;
-      await reminderTicker.stop();
-      await alertTicker.stop();
-      await outbox.idle();
-      await db.close();
+      // Drain, each step within what is left of SHUTDOWN_TIMEOUT_MS: answer every request already received
+      // (new ones get 503 + Retry-After), let queued turns finish, stop the schedulers, and only then close the pools.
+      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      const left = () => Math.max(0, deadline - Date.now());
+      const { cut } = await drain.drain(left());
+      const turnsDone = await settlesWithin(serializer.idle(), left());
+      const schedulersDone = await settlesWithin(Promise.all([reminderTicker.stop(), alertTicker.stop(), outbox.idle()]), left());
+      await settlesWithin(Promise.all([serializer.close(), db.close()]), Math.max(left(), 1000));
+      logger.info({ cut, turnsDone, schedulersDone }, 'stopped');
     },
   };
 }

@@ -27,6 +27,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // stop() keeps within SHUTDOWN_TIMEOUT_MS step by step; this is the backstop should anything still hang.
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 2000).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {

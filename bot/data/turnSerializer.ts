@@ -3,6 +3,9 @@ import pg from 'pg';
 /** Runs work for one key at a time, in arrival order; different keys run in parallel. */
 export interface TurnSerializer {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Resolves when every turn queued so far has finished. */
+  idle(): Promise<void>;
+  /** Releases connections; call after `idle()`: a turn still queued then fails. */
   close(): Promise<void>;
 }
 
@@ -25,9 +28,11 @@ export class InProcessTurnSerializer implements TurnSerializer {
     return current;
   }
 
-  async close(): Promise<void> {
+  async idle(): Promise<void> {
     await Promise.all([...this.tails.values()]);
   }
+
+  async close(): Promise<void> {}
 }
 
 /** Advisory-lock namespace for conversation turns (the second key is the conversation's hash). */
@@ -65,8 +70,11 @@ export class PostgresTurnSerializer implements TurnSerializer {
     });
   }
 
+  idle(): Promise<void> {
+    return this.local.idle();
+  }
+
   async close(): Promise<void> {
-    await this.local.close();
     await this.lockPool.end();
   }
 }
