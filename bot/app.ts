@@ -21,6 +21,7 @@ import { EscalationWatchdog } from './alerts/escalationWatchdog.js';
 import { Outbox } from './alerts/outbox.js';
 import { smtpMailer } from './alerts/smtpMailer.js';
 import { StaffChat } from './alerts/staffChat.js';
+import { ConversationThreads } from './alerts/threads.js';
 import { UndeliveredAlerts } from './alerts/undeliveredAlerts.js';
 import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
@@ -138,11 +139,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     logger.child({ module: 'reminders' }),
   );
   const conversationState = new ConversationState(storage);
+  const threads = new ConversationThreads(db.prisma, outbox, alertActions, config.THREAD_QUIET_HOURS * 3_600_000);
   const services: CitizenServices = {
     profiles: new PrismaProfileStore(db.prisma),
     goals: new PrismaGoalStore(db.prisma),
     barriers: new PrismaBarrierStore(db.prisma),
     alerts,
+    threads,
     checkIns: new PrismaCheckInStore(db.prisma),
     progress,
     reminders: citizenReminders,

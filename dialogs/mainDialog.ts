@@ -14,7 +14,10 @@ import { GOALS_DIALOG, GoalsDialog } from './goalsDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog.js';
 import { addCitizenPrompts, choiceOptions, stepValues } from './prompts.js';
 import type { CitizenServices } from './services.js';
-import { recognizeUrgentChange, type UrgentChangeKind } from '../domain/urgentChanges.js';
+import type { UrgentChangeKind } from '../domain/urgentChanges.js';
+import { looksLikeWords, recognizeConcern } from '../domain/intents/concerns.js';
+import { FORWARD_OFFER_DIALOG, ForwardOfferDialog, type ForwardOfferOptions } from './forwardOfferDialog.js';
+import { answersPrompt, FREE_TEXT_PROMPTS, innermost, isStaleTap, promptOptionsOf } from './promptFit.js';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
@@ -41,6 +44,21 @@ export interface MainOptions {
 
 /** Where a fresh message or a menu choice leads: a menu entry, or the weekly pulse a reminder offered. */
 type Route = MenuEntry | 'pulse';
+
+/** Words of a first message that name no entry: for the caseworker. */
+interface Forward {
+  forward: string;
+}
+
+/** Dialogs where the citizen's words are already on their way to the caseworker. */
+const WRITING_TO_CASEWORKER: readonly string[] = [URGENT_CHANGE_DIALOG, MESSAGE_CASEWORKER_DIALOG];
+
+/** The ids of the active dialogs, from `dc` down to the innermost prompt. */
+function activeIds(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let at: DialogContext | undefined = dc; at?.activeDialog; at = at.child) ids.push(at.activeDialog.id);
+  return ids;
+}
 
 type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
@@ -83,6 +101,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new CheckInDialog(services));
     this.addDialog(new ProgressDialog(services));
     this.addDialog(new PulseDialog(services));
+    this.addDialog(new ForwardOfferDialog(services));
     this.addDialog(
       new WaterfallDialog(MENU_FLOW, [this.consentStep.bind(this), this.routeStep.bind(this), this.actStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -90,7 +109,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const command = recognizeGlobalCommand(innerDc.context.activity.text ?? '');
+    const text = innerDc.context.activity.text ?? '';
+    const command = recognizeGlobalCommand(text);
     if (command === 'help') {
       await innerDc.context.sendActivity(citizenT(innerDc.context)('help.text'));
       await innerDc.repromptDialog();
@@ -98,28 +118,70 @@ export class MainDialog extends ComponentDialog {
     }
     if (command === 'menu' || command === 'cancel') {
       if (command === 'cancel') await innerDc.context.sendActivity(citizenT(innerDc.context)('menu.cancelled'));
+      await this.leaveThread(innerDc);
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { showMenu: true } satisfies MainOptions);
     }
     // A click on a reminder's button answers the reminder, whatever was open; so does a typed reply
     // while the citizen is only looking at the menu (where they land after every dialog).
     const clicked = (innerDc.context.activity.value as { verb?: unknown } | undefined)?.verb === REMINDER_VERB;
-    const reminderReply = recognizeReminderReply(innerDc.context.activity.text ?? '');
+    const reminderReply = recognizeReminderReply(text);
     const atMenu = innerDc.activeDialog?.id === MENU_PROMPT;
     if (clicked || (atMenu && reminderReply && (await this.services.reminders.pendingFor(turnCitizen(innerDc.context).citizenId)))) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { ...(reminderReply ? { reminderReply } : {}) } satisfies MainOptions);
     }
-    // An urgent change outranks whatever the citizen was doing; what they answered so far is already saved.
-    // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
-    const text = innerDc.context.activity.text ?? '';
-    const writingToCaseworker = [URGENT_CHANGE_DIALOG, MESSAGE_CASEWORKER_DIALOG].includes(innerDc.activeDialog?.id ?? '');
-    const urgentKind = writingToCaseworker ? undefined : recognizeUrgentChange(text);
-    if (urgentKind && (await this.hasConsented(innerDc))) {
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(MENU_FLOW, { urgentKind, urgentText: text } satisfies MainOptions);
+    const prompt = innermost(innerDc);
+    if (isStaleTap(innerDc.context.activity.value, promptOptionsOf(prompt)?.promptId)) {
+      await innerDc.context.sendActivity(citizenT(innerDc.context)('common.staleCard'));
+      await prompt.repromptDialog();
+      return Dialog.EndOfTurn;
     }
-    return super.onContinueDialog(innerDc);
+    if (!(await this.hasConsented(innerDc))) return super.onContinueDialog(innerDc);
+    const heard = await this.listen(innerDc, prompt, text);
+    return heard ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * Nothing is dropped: words that do not answer the question waiting are, in
+   * order, the next message of an open thread with the caseworker, an urgent
+   * change, or something to offer to the caseworker. Undefined: a normal answer.
+   */
+  private async listen(innerDc: DialogContext, prompt: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const stack = activeIds(innerDc);
+    if (stack.includes(FORWARD_OFFER_DIALOG)) return undefined;
+    // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
+    const writingToCaseworker = stack.some((id) => WRITING_TO_CASEWORKER.includes(id));
+    const { citizenId, timeZone } = turnCitizen(innerDc.context);
+    const isAnswer = answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: (words) => recognizeIntent(words) !== undefined });
+    const freeTextAsked = FREE_TEXT_PROMPTS.includes(prompt.activeDialog?.id ?? '');
+    if (isAnswer && !freeTextAsked) return undefined;
+    if (!isAnswer) {
+      const thread = looksLikeWords(text) ? await this.services.threads.open(citizenId) : undefined;
+      if (thread) {
+        await this.services.threads.say(citizenId, thread.alertId, text);
+        await innerDc.context.sendActivity(citizenT(innerDc.context)('thread.sent', { name: thread.staffName }));
+        return Dialog.EndOfTurn;
+      }
+    }
+    // An urgent change outranks whatever the citizen was doing; what they answered so far is already saved.
+    const concern = writingToCaseworker ? undefined : recognizeConcern(text);
+    if (concern && concern !== 'message') {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MENU_FLOW, { urgentKind: concern, urgentText: text } satisfies MainOptions);
+    }
+    if (isAnswer || !looksLikeWords(text)) return undefined;
+    // On top of the question waiting, which is asked again when the offer is settled.
+    await prompt.beginDialog(FORWARD_OFFER_DIALOG, { text } satisfies ForwardOfferOptions);
+    return Dialog.EndOfTurn;
+  }
+
+  /** "menu" also leaves a thread with the caseworker: what comes next is not an answer to them. */
+  private async leaveThread(dc: DialogContext): Promise<void> {
+    if (!(await this.hasConsented(dc))) return;
+    const { citizenId } = turnCitizen(dc.context);
+    const thread = await this.services.threads.open(citizenId);
+    if (thread) await this.services.threads.leave(citizenId, thread.alertId);
   }
 
   private async hasConsented(dc: DialogContext): Promise<boolean> {
@@ -144,11 +206,15 @@ export class MainDialog extends ComponentDialog {
       const reminderRoute = await this.answerReminder(step, options.reminderReply ?? recognizeReminderReply(text));
       if (reminderRoute === 'done') return step.endDialog();
       if (reminderRoute) return step.next(reminderRoute);
-      values.urgentKind = recognizeUrgentChange(text);
-      values.urgentText = text;
-      if (values.urgentKind) return step.next('urgent');
+      const concern = recognizeConcern(text);
+      if (concern && concern !== 'message') {
+        values.urgentKind = concern;
+        values.urgentText = text;
+        return step.next('urgent');
+      }
       const intent = recognizeIntent(text);
       if (intent) return step.next(intent);
+      if (concern === 'message' || looksLikeWords(text)) return step.next({ forward: text } satisfies Forward);
     }
     const menu = choiceOptions(step.context, citizenT(step.context)('menu.title'), MENU);
     return step.prompt(MENU_PROMPT, menu);
@@ -174,7 +240,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async actStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const entry = step.result as Route;
+    const entry = step.result as Route | Forward;
+    if (typeof entry === 'object') return this.firstWords(step, entry.forward);
     if (entry === 'pulse') return step.beginDialog(PULSE_DIALOG);
     const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
     if (entry === 'urgent') {
@@ -182,6 +249,16 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(URGENT_CHANGE_DIALOG, options);
     }
     return step.beginDialog(this.entryDialogs[entry]);
+  }
+
+  /** A first message that names nothing: the next message of an open thread, or offered to the caseworker. */
+  private async firstWords(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+    const { citizenId } = turnCitizen(step.context);
+    const thread = await this.services.threads.open(citizenId);
+    if (!thread) return step.beginDialog(FORWARD_OFFER_DIALOG, { text } satisfies ForwardOfferOptions);
+    await this.services.threads.say(citizenId, thread.alertId, text);
+    await step.context.sendActivity(citizenT(step.context)('thread.sent', { name: thread.staffName }));
+    return step.endDialog();
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,11 +1,13 @@
-import { type Attachment, MessageFactory, type TurnContext } from 'botbuilder';
-import { type ComponentDialog, type PromptOptions, type PromptValidatorContext, TextPrompt } from 'botbuilder-dialogs';
-import { choiceCard, dateCard, multiChoiceCard, periodCard, suggestionCard } from '../cards/answerCards.js';
+import { randomUUID } from 'node:crypto';
+import { type Activity, type Attachment, MessageFactory, type TurnContext } from 'botbuilder';
+import { type ComponentDialog, type PromptValidatorContext, TextPrompt } from 'botbuilder-dialogs';
+import { choiceCard, dateCard, multiChoiceCard, periodCard, showsCards, suggestionCard } from '../cards/answerCards.js';
 import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
 import { parseDate, parsePeriod, todayIn } from '../domain/dates.js';
 import { freeTextProblem, MAX_FREE_TEXT } from '../domain/goalMoments.js';
 import { parseHours } from '../domain/hours.js';
 import { translator } from '../locales/i18n.js';
+import type { CitizenPromptOptions } from './promptFit.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
 
@@ -41,23 +43,30 @@ function labelOf(spec: ChoiceSpec, t: (key: string) => string): string {
 }
 
 function listText(question: string, labels: string[], hint: string): string {
-  return `${question}\n\n${labels.map((label, index) => `${index + 1}. ${label}`).join('\n')}\n\n${hint}`;
+  return [question, labels.map((label, index) => `${index + 1}. ${label}`).join('\n'), hint].filter(Boolean).join('\n\n');
 }
 
-function withCard(text: string, card: Attachment) {
-  const message = MessageFactory.attachment(card);
-  message.text = text;
-  return message;
+/** Each prompt is shown once: as a card where the channel shows cards, else as text (the card's text equivalent). */
+function rendered(context: TurnContext, text: string, card: Attachment): Partial<Activity> {
+  return showsCards(context.activity.channelId) ? MessageFactory.attachment(card) : MessageFactory.text(text);
 }
 
-/** Prompt options for one choice among several: a card with buttons and the same list as text. */
-export function choiceOptions<V extends string>(context: TurnContext, question: string, specs: ReadonlyArray<ChoiceSpec<V>>): PromptOptions {
+/** Identifies one showing of a prompt; its card's submits carry it, so a tap on an older card is recognised. */
+function newPromptId(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** Prompt options for one choice among several: a card with a tappable row per option, or the same list as text. */
+export function choiceOptions<V extends string>(context: TurnContext, question: string, specs: ReadonlyArray<ChoiceSpec<V>>): CitizenPromptOptions {
   const t = citizenT(context);
   const labels = specs.map((spec) => labelOf(spec, t));
-  const card = choiceCard(question, labels);
+  const promptId = newPromptId();
+  const card = choiceCard(question, labels, promptId);
   return {
-    prompt: withCard(listText(question, labels, t('common.chooseHint')), card),
-    retryPrompt: withCard(listText(t('common.notUnderstood'), labels, ''), card),
+    promptId,
+    prompt: rendered(context, listText(question, labels, t('common.chooseHint')), card),
+    // The question is already on screen: the retry says only what to do.
+    retryPrompt: showsCards(context.activity.channelId) ? t('common.notUnderstood') : listText(t('common.notUnderstood'), labels, ''),
     validations: optionsFrom(specs),
   };
 }
@@ -68,34 +77,41 @@ export function multiChoiceOptions<V extends string>(
   question: string,
   specs: ReadonlyArray<ChoiceSpec<V>>,
   hint: string,
-): PromptOptions {
+): CitizenPromptOptions {
   const t = citizenT(context);
   const labels = specs.map((spec) => labelOf(spec, t));
-  const card = multiChoiceCard(question, labels, t('common.send'));
+  const promptId = newPromptId();
+  const card = multiChoiceCard(question, labels, t('common.send'), promptId);
   return {
-    prompt: withCard(listText(question, labels, hint), card),
-    retryPrompt: withCard(`${t('common.notUnderstood')} ${hint}`, card),
+    promptId,
+    prompt: rendered(context, listText(question, labels, hint), card),
+    retryPrompt: `${t('common.notUnderstood')} ${hint}`,
     validations: optionsFrom(specs),
   };
 }
 
 /** Prompt options for a date that may be skipped: a date picker, or typed in Danish or English. */
-export function dateOptions(context: TurnContext, question: string): PromptOptions {
+export function dateOptions(context: TurnContext, question: string): CitizenPromptOptions {
   const t = citizenT(context);
-  return { prompt: withCard(question, dateCard(question, t('common.send'), t('common.skip'))) };
+  const promptId = newPromptId();
+  return { promptId, prompt: rendered(context, question, dateCard(question, t('common.send'), t('common.skip'), promptId)) };
 }
 
 /** Prompt options for an optional period: two date pickers, or typed ("fra i går til fredag"). */
-export function periodOptions(context: TurnContext, question: string): PromptOptions {
+export function periodOptions(context: TurnContext, question: string): CitizenPromptOptions {
   const t = citizenT(context);
-  return { prompt: withCard(question, periodCard(question, { from: t('common.from'), to: t('common.to'), send: t('common.send'), skip: t('common.skip') })) };
+  const promptId = newPromptId();
+  const labels = { from: t('common.from'), to: t('common.to'), send: t('common.send'), skip: t('common.skip') };
+  return { promptId, prompt: rendered(context, question, periodCard(question, labels, promptId)) };
 }
 
 /** A free-text question with suggested answers as buttons (e.g. "I don't know yet"). */
-export function freeTextOptions(context: TurnContext, question: string, suggestionKeys: readonly string[] = []): PromptOptions {
+export function freeTextOptions(context: TurnContext, question: string, suggestionKeys: readonly string[] = []): CitizenPromptOptions {
   if (suggestionKeys.length === 0) return { prompt: question };
   const t = citizenT(context);
-  return { prompt: withCard(question, suggestionCard(question, suggestionKeys.map((key) => t(key)))) };
+  const promptId = newPromptId();
+  const labels = suggestionKeys.map((key) => t(key));
+  return { promptId, prompt: rendered(context, listText(question, [], labels.join(' · ')), suggestionCard(question, labels, promptId)) };
 }
 
 /** True when the text is one of the suggestion's labels, in either language. */
@@ -103,7 +119,7 @@ export function isSuggestion(text: string, labelKey: string): boolean {
   return matchChoice(text, optionsFrom([{ value: 'match', labelKey }])) === 'match';
 }
 
-const isSkip = (text: string) => matchChoice(text, optionsFrom([{ value: 'skip', labelKey: 'common.skip' }])) === 'skip';
+export const isSkip = (text: string) => matchChoice(text, optionsFrom([{ value: 'skip', labelKey: 'common.skip' }])) === 'skip';
 
 /** Adds the citizen prompts to a dialog. Validators tell the citizen what to fix and keep the question open. */
 export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServices): void {

@@ -84,6 +84,21 @@ export interface CaseworkerAlerts {
   raise(alert: RaiseAlert): Promise<AlertReceipt>;
 }
 
+/** An open thread: the caseworker wrote, and the citizen's next messages go to the same alert. */
+export interface OpenThread {
+  alertId: string;
+  staffName: string;
+}
+
+/** The citizen's side of threads with the caseworker (see domain/threads.ts). */
+export interface CitizenThreads {
+  open(citizenId: string): Promise<OpenThread | undefined>;
+  /** Adds the citizen's words to the thread and sends them to the caseworker's chat. */
+  say(citizenId: string, alertId: string, text: string): Promise<void>;
+  /** The citizen went back to the menu: their next messages are not part of the thread. */
+  leave(citizenId: string, alertId: string): Promise<void>;
+}
+
 /** A check-in that can be resumed: started today and not finished. */
 export interface OpenCheckIn {
   checkInId: string;
@@ -146,6 +161,7 @@ export interface CitizenServices {
   goals: GoalStore;
   barriers: BarrierStore;
   alerts: CaseworkerAlerts;
+  threads: CitizenThreads;
   checkIns: CheckInStore;
   progress: ProgressReports;
   reminders: ReminderResponses;

@@ -52,7 +52,7 @@ export class AlertActions {
         const updated = await tx.alert.updateMany({ where: { id: alertId, status: 'OPEN' }, data: { status: 'ACKNOWLEDGED', acknowledgedAt: this.now() } });
         if (updated.count !== 1) return;
         await tx.alertEvent.create({ data: { alertId, type: 'acknowledged', actorStaffId: principal.staffId, at: this.now() } });
-        await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'acknowledged', params: { name } })], tx);
+        await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'acknowledged', params: { name, context: alert.kind } })], tx);
       });
       void this.outbox.kick();
       void this.onChanged(alertId);

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import { handledBy } from './alertHandlers.js';
+import { THREAD_REASON, threadMessage } from './threads.js';
 import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
 
 /** Sends e-mail; nodemailer in production, a recorder in tests. */
@@ -99,6 +100,10 @@ export class AlertDelivery {
   private async toStaffChat(message: ClaimedMessage): Promise<void> {
     const identity = await this.reachableIdentity({ staffId: message.target });
     const alertId = message.payload.alertId as string;
+    if (message.payload.reason === THREAD_REASON) {
+      await this.sendTo(identity, await threadMessage(this.prisma, alertId, message.payload.eventId as string));
+      return;
+    }
     const reason = message.payload.reason === 'escalated' ? 'escalated' : 'new';
     const activityId = await this.sendTo(identity, await this.staffCard(alertId, reason));
     // Kept so the card can be updated when the alert is acted upon (see CardUpdates); ids only, no personal data.

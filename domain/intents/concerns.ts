@@ -38,3 +38,12 @@ export function recognizeConcern(text: string): Concern | undefined {
   const has = (concept: Concept) => concepts.has(concept);
   return RULES.find(([, holds]) => holds(has))?.[0];
 }
+
+/**
+ * True when a message reads as words to someone (two or more words with
+ * letters, not too long to send), not as a number, an emoji or a stray key.
+ */
+export function looksLikeWords(text: string, maxLength = MAX_LENGTH): boolean {
+  if (text.length > maxLength) return false;
+  return text.split(/\s+/).filter((word) => /\p{L}{2,}/u.test(word)).length >= 2;
+}

@@ -38,6 +38,8 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   let pendingReminder: PendingReminder | undefined;
   const replies: Array<{ reminderId: string; reply: string }> = [];
   const paused = { value: false };
+  /** The thread the caseworker has opened, if any, and what the citizen said in it. */
+  const thread = { open: undefined as { alertId: string; staffName: string } | undefined, said: [] as Array<{ alertId: string; text: string }>, left: [] as string[] };
 
   const findStep = (stepId: string): StepView => {
     const step = goals.flatMap((goal) => goal.steps).find((candidate) => candidate.id === stepId);
@@ -165,6 +167,16 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       },
       nextFor: async () => undefined,
     },
+    threads: {
+      open: async () => (thread.open ? { ...thread.open } : undefined),
+      say: async (_citizenId, alertId, text) => {
+        thread.said.push({ alertId, text });
+      },
+      leave: async (_citizenId, alertId) => {
+        thread.left.push(alertId);
+        thread.open = undefined;
+      },
+    },
     alerts: {
       raise: async (alert) => {
         alerts.push(alert);
@@ -183,6 +195,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
     hours,
     replies,
     paused,
+    thread,
     /** As if a reminder had just been sent. */
     remind: (kind: PendingReminder['kind']) => {
       pendingReminder = { reminderId: id(), kind };

@@ -1,0 +1,46 @@
+import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import { ANSWER_VERB } from '../cards/answerCards.js';
+import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
+import { parseDate, parsePeriod } from '../domain/dates.js';
+import { parseHours } from '../domain/hours.js';
+import { CHOICE_PROMPT, DATE_PROMPT, FREE_TEXT_PROMPT, HOURS_PROMPT, isSkip, MULTI_CHOICE_PROMPT, OPTIONAL_TEXT_PROMPT, PERIOD_PROMPT } from './prompts.js';
+
+/** The prompt a turn's message answers: the innermost active dialog, however deep the dialogs are nested. */
+export function innermost(dc: DialogContext): DialogContext {
+  let inner = dc;
+  for (let child = inner.child; child; child = child.child) inner = child;
+  return inner;
+}
+
+/** Our prompt options, as kept in dialog state: the card's prompt id travels with them. */
+export type CitizenPromptOptions = PromptOptions & { promptId?: string };
+
+export function promptOptionsOf(dc: DialogContext): CitizenPromptOptions | undefined {
+  return (dc.activeDialog?.state as { options?: CitizenPromptOptions } | undefined)?.options;
+}
+
+export const FREE_TEXT_PROMPTS: readonly string[] = [FREE_TEXT_PROMPT, OPTIONAL_TEXT_PROMPT];
+
+/**
+ * True when `text` is (or may be) an answer to the prompt waiting in `dc`:
+ * a choice's number or label, a date, hours, or any text where free text is
+ * asked for. Pure checks only: the prompt's own validator still decides.
+ */
+export function answersPrompt(dc: DialogContext, text: string, now: Date, timeZone: string, menu: { id: string; also: (text: string) => boolean }): boolean {
+  const id = dc.activeDialog?.id;
+  const validations = promptOptionsOf(dc)?.validations as ChoiceOption[] | undefined;
+  if (id === MULTI_CHOICE_PROMPT) return matchChoices(text, validations ?? []) !== undefined;
+  if (id === CHOICE_PROMPT) return matchChoice(text, validations ?? []) !== undefined;
+  if (id === menu.id) return matchChoice(text, validations ?? []) !== undefined || menu.also(text);
+  if (text.length > 100) return id !== DATE_PROMPT && id !== PERIOD_PROMPT && id !== HOURS_PROMPT;
+  if (id === DATE_PROMPT) return isSkip(text) || parseDate(text, now, timeZone) !== undefined;
+  if (id === PERIOD_PROMPT) return isSkip(text) || parsePeriod(text, now, timeZone) !== undefined;
+  if (id === HOURS_PROMPT) return isSkip(text) || parseHours(text) !== undefined;
+  return true;
+}
+
+/** A tap on a card of an earlier question: its prompt id is not the one waiting. Typed text is never stale. */
+export function isStaleTap(value: unknown, waitingPromptId: string | undefined): boolean {
+  const tapped = (value as { verb?: unknown; promptId?: unknown } | undefined) ?? {};
+  return tapped.verb === ANSWER_VERB && typeof tapped.promptId === 'string' && tapped.promptId !== waitingPromptId;
+}
