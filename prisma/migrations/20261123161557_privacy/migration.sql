@@ -5,25 +5,8 @@ CREATE TYPE "DataRequestKind" AS ENUM ('ERASURE', 'RESTRICTION');
 CREATE TYPE "DataRequestStatus" AS ENUM ('PENDING', 'APPROVED', 'REFUSED');
 
 -- AlterTable
-ALTER TABLE "Staff" ADD COLUMN     "deactivatedAt" TIMESTAMP(3);
-
--- AlterTable
 ALTER TABLE "Citizen" ADD COLUMN     "endedAt" TIMESTAMP(3),
 ADD COLUMN     "restrictedAt" TIMESTAMP(3);
-
--- CreateTable
-CREATE TABLE "StaffAbsence" (
-    "id" TEXT NOT NULL,
-    "staffId" TEXT NOT NULL,
-    "substituteId" TEXT,
-    "startsAt" TIMESTAMP(3) NOT NULL,
-    "endsAt" TIMESTAMP(3) NOT NULL,
-    "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "cancelledAt" TIMESTAMP(3),
-
-    CONSTRAINT "StaffAbsence_pkey" PRIMARY KEY ("id")
-);
 
 -- CreateTable
 CREATE TABLE "AccessLog" (
@@ -90,9 +73,6 @@ CREATE TABLE "RetentionRun" (
 );
 
 -- CreateIndex
-CREATE INDEX "StaffAbsence_staffId_endsAt_idx" ON "StaffAbsence"("staffId", "endsAt");
-
--- CreateIndex
 CREATE INDEX "AccessLog_citizenId_at_idx" ON "AccessLog"("citizenId", "at");
 
 -- CreateIndex
@@ -109,12 +89,6 @@ CREATE INDEX "DataRequest_status_requestedAt_idx" ON "DataRequest"("status", "re
 
 -- CreateIndex
 CREATE INDEX "DataRequest_citizenId_idx" ON "DataRequest"("citizenId");
-
--- AddForeignKey
-ALTER TABLE "StaffAbsence" ADD CONSTRAINT "StaffAbsence_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "Staff"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "StaffAbsence" ADD CONSTRAINT "StaffAbsence_substituteId_fkey" FOREIGN KEY ("substituteId") REFERENCES "Staff"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AccessLog" ADD CONSTRAINT "AccessLog_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "Staff"("id") ON DELETE SET NULL ON UPDATE CASCADE;
