@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { AlertActions } from '../bot/alerts/alertActions.js';
+import { AlertInbox } from '../bot/alerts/alertInbox.js';
 import { DEFAULT_ORGANISATION_ID } from '../bot/admin/staffAuth.js';
 import { type AppConfig, isLocalMode, staffOidcOf } from '../bot/config.js';
 import type { PrismaClient } from '../bot/data/generated/client.js';
@@ -8,6 +9,7 @@ import { registerConsoleAssets } from './assets.js';
 import { ConsoleGuard } from './auth/guard.js';
 import { StaffSessions } from './auth/sessions.js';
 import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
+import { registerInboxPage } from './pages/inbox.js';
 
 export interface ConsoleDeps {
   prisma: PrismaClient;
@@ -22,6 +24,8 @@ export interface ConsoleDeps {
 export interface RegisteredConsole {
   /** Local mode without OIDC: a fresh one-time sign-in link for the first coordinator (created when none exists). */
   startupSignInLink(baseUrl: string): Promise<string | undefined>;
+  /** A one-time sign-in link for one staff member (local use and tests; valid for an hour). */
+  signInLinkFor(staffId: string, baseUrl: string): Promise<string>;
 }
 
 /** The staff console: assets, sign-in, pages. One call from the composition root. */
@@ -39,15 +43,19 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
   registerConsoleAssets(server, deps.projectRoot);
   registerSignInRoutes(server, { prisma: deps.prisma, guard, sessions, organisationName: deps.config.ORGANISATION_NAME, oidcEnabled: oidc !== undefined });
 
+  registerInboxPage(server, { guard, inbox: new AlertInbox(deps.prisma), actions: deps.alertActions, now });
+
   // Anything else under /console is a page that does not exist: say so as a page (after sign-in), not as JSON.
   server.get('/console/*', guard.requireStaff()(async (_req, res, ctx) => guard.renderError(res, ctx.page, 'notFound')));
 
+  const signInLinkFor = async (staffId: string, baseUrl: string) =>
+    `${baseUrl}/console/sign-in/link?token=${await sessions.issueSignInLink(staffId)}`;
   return {
     async startupSignInLink(baseUrl) {
       if (oidc || !isLocalMode(deps.config)) return undefined;
       const coordinator = await ensureCoordinator(deps.prisma, DEFAULT_ORGANISATION_ID);
-      const token = await sessions.issueSignInLink(coordinator.id);
-      return `${deps.config.PUBLIC_URL ?? baseUrl}/console/sign-in/link?token=${token}`;
+      return signInLinkFor(coordinator.id, baseUrl);
     },
+    signInLinkFor,
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alertMetrics } from '../../domain/alertMetrics.js';
 import { alertReference } from '../../domain/staffCommands.js';
 import type { AlertActions } from '../alerts/alertActions.js';
+import { visibleAlertsWhere } from '../alerts/alertInbox.js';
 import type { Prisma, PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
@@ -16,7 +17,8 @@ export interface AlertRoutesDeps {
 }
 
 const statusQuery = z.object({ status: z.enum(['open', 'acknowledged', 'resolved', 'all']).default('open') });
-const replyBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000) });
+/** A reply to the citizen; the console's reply form is validated with the same schema. */
+export const replyBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000) });
 
 /** Alerts for staff: list, details with history, acknowledge, reply, resolve; and response-time metrics. */
 export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void {
@@ -27,11 +29,7 @@ export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void
     const { status } = parseBody(statusQuery, req.query);
     const where: Prisma.AlertWhereInput = {
       ...(status === 'all' ? {} : { status: status.toUpperCase() as 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' }),
-      citizen: { organisationId: principal.organisationId },
-      // A caseworker sees their own citizens' alerts and those escalated to them; a coordinator sees all.
-      ...(principal.role === 'COORDINATOR'
-        ? {}
-        : { OR: [{ assigneeId: principal.staffId ?? '' }, { citizen: { caseworkerId: principal.staffId ?? '' } }] }),
+      ...visibleAlertsWhere(principal),
     };
     const alerts = await prisma.alert.findMany({ where, include: { citizen: true, assignee: true }, orderBy: { dueAt: 'asc' }, take: 500 });
     return {

@@ -8,3 +8,12 @@ document.addEventListener('htmx:beforeSwap', (event) => {
     [...target.querySelectorAll('textarea')].some((area) => area.value.trim() !== '');
   if (busy) event.detail.shouldSwap = false;
 });
+
+// After an action the page says what happened; keyboard and screen-reader users start from that message.
+function focusNotice() {
+  document.querySelector('[data-autofocus]')?.focus();
+}
+document.addEventListener('DOMContentLoaded', focusNotice);
+document.addEventListener('htmx:afterSettle', (event) => {
+  if (event.detail.boosted) focusNotice();
+});
