@@ -15,7 +15,10 @@ export interface TeamsPackageOptions {
 
 export const MANIFEST_VERSION = '1.17';
 
-/** The Teams manifest: the bot in personal scope, for citizens and caseworkers alike. */
+/**
+ * The Teams manifest: the bot in personal scope, for citizens and caseworkers alike, and the staff console as a
+ * personal tab (a citizen who opens it is refused by the console's sign-in, as anyone without a staff record is).
+ */
 export function teamsManifest(options: TeamsPackageOptions): Record<string, unknown> {
   const base = options.publicUrl.replace(/\/$/, '');
   return {
@@ -37,6 +40,9 @@ export function teamsManifest(options: TeamsPackageOptions): Record<string, unkn
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: options.accent.toUpperCase(),
     bots: [{ botId: options.botId, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false }],
+    staticTabs: [
+      { entityId: 'ledsager-console', name: 'Sagsbehandler', contentUrl: `${base}/console`, websiteUrl: `${base}/console`, scopes: ['personal'] },
+    ],
     permissions: ['identity', 'messageTeamMembers'],
     validDomains: [new URL(base).host],
   };

@@ -37,6 +37,14 @@ describe('Teams app package', () => {
     expect(manifest.bots).toEqual([expect.objectContaining({ botId: '11111111-2222-4333-8444-555555555555', scopes: ['personal'] })]);
   });
 
+  it('when staff open the app, then the console is a personal tab on the service\'s own address', () => {
+    const manifest = JSON.parse(zip.readAsText('manifest.json'));
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({ contentUrl: 'https://ledsager.aarhus.dk/console', websiteUrl: 'https://ledsager.aarhus.dk/console', scopes: ['personal'] }),
+    ]);
+    expect(manifest.validDomains).toContain('ledsager.aarhus.dk');
+  });
+
   it('when the icons are read, then they are PNGs of 192×192 and 32×32', () => {
     for (const [name, size] of [['color.png', 192], ['outline.png', 32]] as const) {
       const data = zip.readFile(name) as Buffer;
