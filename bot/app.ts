@@ -33,6 +33,7 @@ import { registerDirectLineRoutes } from './webchat/directLineRoutes.js';
 import { registerWebchatPage } from './webchat/webchatPage.js';
 import { webchatSecret } from './webchat/webchatSecret.js';
 import { readOrganisationSettings } from './settings/organisationSettings.js';
+import { SettingsUpdates } from './settings/settingsUpdates.js';
 import { PrismaBarrierStore } from './citizens/barrierStore.js';
 import { PrismaCheckInStore } from './citizens/checkInStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
@@ -193,12 +194,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
-  registerSettingsRoutes(server, {
-    prisma: db.prisma,
-    auth,
-    logger: logger.child({ module: 'settings-api' }),
-    onChange: (settings) => crisis.useContacts(settings.crisisContacts),
-  });
+  const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
+  registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });
 
   const staffConsole = registerConsole(server, {
     prisma: db.prisma,

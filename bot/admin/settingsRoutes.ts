@@ -1,16 +1,18 @@
 import type { Server } from 'restify';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
-import { type OrganisationSettings, organisationSettingsSchema, readOrganisationSettings } from '../settings/organisationSettings.js';
-import { parseBody, staffRoute } from './jsonRoute.js';
+import { AppError } from '../errors.js';
+import { readOrganisationSettings } from '../settings/organisationSettings.js';
+import type { SettingsUpdates } from '../settings/settingsUpdates.js';
+import { staffRoute } from './jsonRoute.js';
 import { requireRole, type StaffAuthenticator } from './staffAuth.js';
 
 export interface SettingsRoutesDeps {
   prisma: PrismaClient;
   auth: StaffAuthenticator;
   logger: Logger;
-  /** Called after every change, so running parts (crisis contacts) apply it without a restart. */
-  onChange: (settings: OrganisationSettings) => void;
+  /** Validates, saves and audits changes, and tells running parts (crisis contacts) so they apply without a restart. */
+  updates: SettingsUpdates;
 }
 
 /** Organisation settings: coordinators read and change them; every change is validated and audited. */
@@ -25,18 +27,9 @@ export function registerSettingsRoutes(server: Server, deps: SettingsRoutesDeps)
 
   server.put('/api/admin/settings', route(async (req, principal) => {
     requireRole(principal, 'COORDINATOR');
-    // A partial update: the fields sent replace the current ones, each validated as a whole.
-    const parsed = parseBody(organisationSettingsSchema.partial().strict(), req.body);
-    // zod fills defaults into fields that were not sent; only the sent ones are changes.
-    const sent = Object.keys(req.body as object) as Array<keyof typeof parsed>;
-    const changes = Object.fromEntries(sent.map((key) => [key, parsed[key]]));
-    const current = await readOrganisationSettings(prisma, principal.organisationId);
-    const next = parseBody(organisationSettingsSchema, { ...current, ...changes });
-    await prisma.organisation.update({ where: { id: principal.organisationId }, data: { settings: next as object } });
-    await prisma.auditLog.create({
-      data: { actorStaffId: principal.staffId, action: 'settings.changed', entity: 'Organisation', entityId: principal.organisationId, detail: { fields: Object.keys(changes) } },
-    });
-    deps.onChange(next);
-    return { status: 200, body: next };
+    // A partial update at every depth: only the fields sent change (see applySettingsPatch).
+    const result = await deps.updates.update(principal, req.body ?? {});
+    if (!result.ok) throw new AppError('BAD_REQUEST', Object.fromEntries(result.issues.map((issue) => [issue.path, issue.message])));
+    return { status: 200, body: result.settings };
   }));
 }

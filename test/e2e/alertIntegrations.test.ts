@@ -91,7 +91,7 @@ describe('case-system webhook, settings and metrics', () => {
     expect(changed.status).toBe(200);
     expect((await staffApi(app, 'GET', '/api/admin/settings')).body.changeSeverity).toEqual({ money: 'URGENT' });
     const audits = await app.db.prisma.auditLog.findMany({ where: { action: 'settings.changed' } });
-    expect(audits.at(-1)?.detail).toEqual({ fields: ['changeSeverity'] });
+    expect(audits.at(-1)?.detail).toMatchObject({ fields: ['changeSeverity'], changes: [{ path: 'changeSeverity.money', after: 'URGENT' }] });
   });
 
   it('when a coordinator reads metrics, then they show open alerts per severity; caseworkers may not', async () => {
