@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { progressCard } from '../cards/progressCard.js';
 import { type FactorScores, progressFraming, scoreChanges } from '../domain/progress.js';
+import { weekNumber } from '../domain/hours.js';
 import { FACTORS } from '../domain/questionBank/index.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -23,13 +24,14 @@ export async function sendProgress(context: TurnContext, services: CitizenServic
   const framing = progressFraming(scoreChanges(latest, previous));
   const names = (factors: readonly string[]) => factors.map((factor) => t(`progress.factor.${factor}`)).join(', ');
   const lines: string[] = [];
+  const { caseworkerName: name } = await services.profiles.get(citizenId);
   if (framing.first) lines.push(t('progress.first'));
   if (framing.improved.length) lines.push(t('progress.improved', { factors: names(framing.improved) }));
-  if (framing.talkAbout.length) {
-    const { caseworkerName } = await services.profiles.get(citizenId);
-    lines.push(t('progress.talkAbout', { factors: names(framing.talkAbout), name: caseworkerName }));
-  }
-  if (!framing.first && !framing.improved.length && !framing.talkAbout.length) lines.push(t('progress.steady'));
+  if (framing.muchLower.length) lines.push(t('progress.muchLower', { factors: names(framing.muchLower), name }));
+  if (framing.talkAbout.length) lines.push(t('progress.talkAbout', { factors: names(framing.talkAbout), name }));
+  if (!framing.first && !framing.improved.length && !framing.talkAbout.length && !framing.muchLower.length) lines.push(t('progress.steady'));
+  const skipped = FACTORS.filter((factor) => latest[factor] === null);
+  if (skipped.length) lines.push(t('progress.skipped', { factors: names(skipped) }));
   const scoreLines = FACTORS.map((factor) => {
     const name = t(`progress.factor.${factor}`);
     const score = latest[factor];
@@ -39,10 +41,12 @@ export async function sendProgress(context: TurnContext, services: CitizenServic
       ? t('progress.scoreLine', { factor: name, score })
       : t('progress.scoreLineBefore', { factor: name, score, before });
   });
+  const decimal = (hours: number) => String(hours).replace('.', locale === 'da' ? ',' : '.');
   const hours = report.hours.length
-    ? [t('progress.hoursLine', { weeks: report.hours.map((week) => `${week.isoWeek.slice(5)}: ${String(week.hours).replace('.', locale === 'da' ? ',' : '.')}`).join(', ') })]
+    ? [t('progress.hoursLine', { weeks: report.hours.map((week) => `${t('progress.week', { week: weekNumber(week.isoWeek) })}: ${decimal(week.hours)}`).join(', ') })]
     : [];
-  const summary = [...lines, '', ...scoreLines, ...hours].join('\n');
+  // Markdown: paragraphs and a list, so every line stays a line in every channel.
+  const summary = [...lines, scoreLines.map((line) => `- ${line}`).join('\n'), ...hours].join('\n\n');
   const message = MessageFactory.attachment(progressCard(summary, [report.radarPng, report.trendPng, report.hoursPng].filter((png): png is string => png !== null)));
   message.text = summary;
   await context.sendActivity(message);

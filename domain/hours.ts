@@ -52,3 +52,8 @@ export function isoWeekOf(at: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(at, { zone: timeZone });
   return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
 }
+
+/** The week's number of an ISO week, "2026-W48" → 48, for "uge 48". */
+export function weekNumber(isoWeek: string): number {
+  return Number(isoWeek.slice(isoWeek.indexOf('W') + 1));
+}

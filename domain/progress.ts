@@ -64,13 +64,16 @@ export function concerns(latest: FactorScores, previous: FactorScores | undefine
 /**
  * How progress is told to the citizen (seed 002: showing stagnation demotivates):
  * every improvement is named, however small; anything else is an invitation
- * to talk with the caseworker, never a verdict.
+ * to talk with the caseworker, never a verdict. A fall the caseworker hears
+ * about (CONCERN_DROP) is named as large to the citizen too: truthfully, kindly.
  */
-export function progressFraming(changes: FactorScores): { improved: Factor[]; talkAbout: Factor[]; first: boolean } {
+export function progressFraming(changes: FactorScores): { improved: Factor[]; talkAbout: Factor[]; muchLower: Factor[]; first: boolean } {
   const known = FACTORS.filter((factor) => changes[factor] !== null);
+  const change = (factor: Factor) => changes[factor] as number;
   return {
-    improved: known.filter((factor) => (changes[factor] as number) > 0),
-    talkAbout: known.filter((factor) => (changes[factor] as number) < 0),
+    improved: known.filter((factor) => change(factor) > 0),
+    talkAbout: known.filter((factor) => change(factor) < 0 && change(factor) > -CONCERN_DROP),
+    muchLower: known.filter((factor) => change(factor) <= -CONCERN_DROP),
     first: known.length === 0,
   };
 }

@@ -11,11 +11,25 @@ export interface ScorePoint {
 
 const COLOURS = { latest: '#1b6e3a', previous: '#8a8f98' };
 
+/** Chart images are shown about half size in a phone's chat (390 px wide): 24 px text reads as at least 12 px. */
+const PHONE_FONT = 24;
+
 async function toPng(spec: vega.Spec): Promise<Buffer> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return new Resvg(svg, { background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+}
+
+/** Long factor names on two lines, so they fit beside the chart at a size readable on a phone. */
+function wrapped(label: string, width = 11): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /**
@@ -24,20 +38,22 @@ async function toPng(spec: vega.Spec): Promise<Buffer> {
  * (Vega-Lite has no polar line mark); 0 in the centre, 100 at the rim.
  */
 export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined, labels: Record<Factor, string>, legend: { latest: string; previous: string }): Promise<Buffer> {
+  // A skipped factor is a gap in the line, not a 0 (which would read as the worst score). The first
+  // factor comes again at the end to close the ring; the fill is drawn only for a complete ring.
   const rows = (point: ScorePoint, series: string) =>
-    FACTORS.map((factor, index) => ({ key: labels[factor], value: point.scores[factor] ?? 0, series, index }));
+    [...FACTORS, FACTORS[0]].map((factor, index) => ({ key: labels[factor], value: point.scores[factor], series, index, complete: FACTORS.every((f) => point.scores[f] !== null) }));
   const values = [...rows(latest, legend.latest), ...(previous ? rows(previous, legend.previous) : [])];
   const radius = 150;
   const spec: vega.Spec = {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     width: 2 * radius,
     height: 2 * radius,
-    padding: { left: 200, right: 200, top: 40, bottom: 80 },
+    padding: { left: 150, right: 150, top: 70, bottom: 110 },
     autosize: 'none',
     signals: [{ name: 'radius', value: radius }],
     data: [
       { name: 'table', values },
-      { name: 'keys', values: FACTORS.map((factor) => ({ key: labels[factor] })) },
+      { name: 'keys', values: FACTORS.map((factor) => ({ key: labels[factor], lines: wrapped(labels[factor]) })) },
       { name: 'rings', values: [25, 50, 75, 100].map((level) => ({ level })) },
       { name: 'legend', values: [legend.latest, ...(previous ? [legend.previous] : [])].map((series, i) => ({ series, i })) },
     ],
@@ -68,11 +84,11 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
         from: { data: 'legend' },
         encode: {
           enter: {
-            x: { signal: '-radius + datum.i * 170 + 18' },
+            x: { signal: '-radius + datum.i * 170 + 22' },
             y: { signal: 'radius + 45' },
             text: { field: 'series' },
             baseline: { value: 'middle' },
-            fontSize: { value: 14 },
+            fontSize: { value: PHONE_FONT },
           },
         },
       },
@@ -107,13 +123,26 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
             sort: { field: 'datum.index' },
             encode: {
               enter: {
-                interpolate: { value: 'linear-closed' },
+                interpolate: { value: 'linear' },
+                defined: { signal: 'datum.value !== null' },
                 x: { signal: "scale('radial', datum.value) * cos(scale('angular', datum.key))" },
                 y: { signal: "scale('radial', datum.value) * sin(scale('angular', datum.key))" },
                 stroke: { scale: 'color', field: 'series' },
-                strokeWidth: { value: 3 },
+                strokeWidth: { value: 4 },
                 fill: { scale: 'color', field: 'series' },
-                fillOpacity: { value: 0.12 },
+                fillOpacity: { signal: 'datum.complete ? 0.12 : 0' },
+              },
+            },
+          },
+          {
+            type: 'symbol',
+            from: { data: 'facet' },
+            encode: {
+              enter: {
+                x: { signal: "scale('radial', datum.value) * cos(scale('angular', datum.key))" },
+                y: { signal: "scale('radial', datum.value) * sin(scale('angular', datum.key))" },
+                fill: { scale: 'color', field: 'series' },
+                size: { signal: 'datum.value === null ? 0 : 90' },
               },
             },
           },
@@ -139,11 +168,11 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
           enter: {
             x: { signal: "(radius + 12) * cos(scale('angular', datum.key))" },
             y: { signal: "(radius + 12) * sin(scale('angular', datum.key))" },
-            text: { field: 'key' },
+            text: { field: 'lines' },
             align: { signal: "abs(cos(scale('angular', datum.key))) < 0.2 ? 'center' : cos(scale('angular', datum.key)) > 0 ? 'left' : 'right'" },
             baseline: { signal: "sin(scale('angular', datum.key)) > 0.2 ? 'top' : sin(scale('angular', datum.key)) < -0.2 ? 'bottom' : 'middle'" },
-            fontSize: { value: 14 },
-            limit: { value: 220 },
+            fontSize: { value: PHONE_FONT },
+            lineHeight: { value: 26 },
           },
         },
       },
@@ -168,27 +197,27 @@ export function trendChart(history: ScorePoint[], labels: Record<Factor, string>
     data: { values },
     mark: { type: 'line', point: true, strokeWidth: 3 },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%d.%m', labelFontSize: 13 } },
-      y: { field: 'score', type: 'quantitative', scale: { domain: [0, 100] }, title: null, axis: { labelFontSize: 13, tickCount: 4 } },
-      color: { field: 'factor', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 2, labelFontSize: 13, labelLimit: 260 } },
+      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%d.%m', labelFontSize: PHONE_FONT, tickCount: 4 } },
+      y: { field: 'score', type: 'quantitative', scale: { domain: [0, 100] }, title: null, axis: { labelFontSize: PHONE_FONT, tickCount: 4 } },
+      color: { field: 'factor', type: 'nominal', title: null, legend: { orient: 'bottom', columns: 1, labelFontSize: PHONE_FONT, labelLimit: 400, symbolSize: 200 } },
     },
     config: { font: 'DejaVu Sans' },
   };
   return toPng(compile(spec).spec);
 }
 
-/** Weekly ordinary hours as bars: a concrete sign of progress (seed 002). */
-export function hoursChart(weeks: Array<{ isoWeek: string; hours: number }>, title: string): Promise<Buffer> {
+/** Weekly ordinary hours as bars, each week labelled in words ("uge 48"): a concrete sign of progress (seed 002). */
+export function hoursChart(weeks: Array<{ week: string; hours: number }>, title: string): Promise<Buffer> {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 480,
     height: 180,
-    title,
+    title: { text: title, fontSize: PHONE_FONT },
     data: { values: weeks },
     mark: { type: 'bar', color: COLOURS.latest },
     encoding: {
-      x: { field: 'isoWeek', type: 'ordinal', title: null, axis: { labelAngle: 0, labelFontSize: 12 } },
-      y: { field: 'hours', type: 'quantitative', title: null, axis: { labelFontSize: 12 } },
+      x: { field: 'week', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelFontSize: PHONE_FONT } },
+      y: { field: 'hours', type: 'quantitative', title: null, axis: { labelFontSize: PHONE_FONT, tickCount: 4 } },
     },
     config: { font: 'DejaVu Sans' },
   };

@@ -4,6 +4,7 @@ import { translator } from '../../locales/i18n.js';
 import type { CaseworkerAlerts, ProgressReport, ProgressReports } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { hoursChart, radarChart, type ScorePoint, trendChart } from './charts.js';
+import { weekNumber } from '../../domain/hours.js';
 
 export interface ScoredCheckIn extends ScorePoint {
   checkInId: string;
@@ -82,7 +83,8 @@ export class ProgressService implements ProgressReports {
     const radar = await this.radarOf(latest, previous, locale);
     const trend = history.length > 1 ? await trendChart(history.slice(-8), labels, citizen.timeZone) : null;
     const weeks = hours.map((week) => ({ isoWeek: week.isoWeek, hours: Number(week.hours) }));
-    const hoursPng = weeks.length > 0 ? await hoursChart(weeks, t('progress.hoursTitle')) : null;
+    const labelled = weeks.map((week) => ({ week: t('progress.week', { week: weekNumber(week.isoWeek) }), hours: week.hours }));
+    const hoursPng = weeks.length > 0 ? await hoursChart(labelled, t('progress.hoursTitle')) : null;
     return {
       latest: latest.scores,
       previous: previous?.scores ?? null,

@@ -15,7 +15,8 @@ describe('progression check-in', () => {
     const done = await walk('7,5');
     expect(done).toMatch(/Tak for dine svar/);
     expect(done).toMatch(/Det her er dit udgangspunkt/);
-    expect(done).toMatch(/Tro på mig selv: 75 af 100\nHelbred: 0 af 100\nMening og retning: ikke besvaret\nSamarbejde: 100 af 100\nNetværk: 0 af 100/);
+    expect(done).toMatch(/- Tro på mig selv: 75 af 100\n- Helbred: 0 af 100\n- Mening og retning: ikke besvaret\n- Samarbejde: 100 af 100\n- Netværk: 0 af 100/);
+    expect(done).toMatch(/Du sprang Mening og retning over\. Det er helt i orden\. Det står som et hul i diagrammet\./);
     expect(fake.checkIns[0]).toMatchObject({
       status: 'COMPLETED',
       answers: [
@@ -45,12 +46,13 @@ describe('progression check-in', () => {
     expect(fake.checkIns.map((checkIn) => checkIn.status)).toEqual(['PARTIAL', 'IN_PROGRESS']);
   });
 
-  it('when a second check-in is lower on a factor, then that is framed as something to talk about, and gains are named', async () => {
+  it('when a second check-in is much lower on a factor, then that is named truthfully as something to talk about, and gains are named', async () => {
     const { walk } = start();
     await walk('hej', '3', '3', '3', '3', '3', '3', 'spring over');
     const second = await walk('3', '1', '5', '3', '3', '3', 'spring over');
     expect(second).toMatch(/Det er gået frem med: Tro på mig selv\. Godt gået!/);
-    expect(second).toMatch(/Helbred er lidt lavere end sidst\. Det kan være godt at tale med Mette om\./);
+    expect(second).toMatch(/Helbred er meget lavere end sidst\. Det er godt at tale med Mette om det\./);
+    expect(second).not.toMatch(/lidt lavere/);
     expect(second).toMatch(/Tro på mig selv: 100 af 100 \(sidst 50\)/);
     expect(second).not.toMatch(/dårlig|fejl|ingen fremgang|no progress/i);
   });

@@ -97,8 +97,8 @@ describe('changes, concerns and framing', () => {
     ]);
   });
 
-  it('when progress is framed, then improvements are named and falls become something to talk about, never a verdict', () => {
-    expect(progressFraming(scoreChanges(after, before))).toEqual({ improved: ['A'], talkAbout: ['B', 'D'], first: false });
+  it('when progress is framed, then improvements are named, falls become something to talk about, and a large fall is named as large', () => {
+    expect(progressFraming(scoreChanges(after, before))).toEqual({ improved: ['A'], talkAbout: ['D'], muchLower: ['B'], first: false });
     expect(progressFraming(scoreChanges(after, undefined)).first).toBe(true);
   });
 });
