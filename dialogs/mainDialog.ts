@@ -40,6 +40,8 @@ export interface MainOptions {
   urgentText?: string;
   /** A click on a reminder's button while another dialog was open. */
   reminderReply?: ReminderReply;
+  /** Straight to a menu entry ("der er sket noget": which change?). */
+  route?: MenuEntry;
 }
 
 /** Where a fresh message or a menu choice leads: a menu entry, or the weekly pulse a reminder offered. */
@@ -168,7 +170,8 @@ export class MainDialog extends ComponentDialog {
     const concern = writingToCaseworker ? undefined : recognizeConcern(text);
     if (concern && concern !== 'message') {
       await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(MENU_FLOW, { urgentKind: concern, urgentText: text } satisfies MainOptions);
+      const options: MainOptions = concern === 'change' ? { route: 'urgent' } : { urgentKind: concern, urgentText: text };
+      return innerDc.beginDialog(MENU_FLOW, options);
     }
     if (isAnswer || !looksLikeWords(text)) return undefined;
     // On top of the question waiting, which is asked again when the offer is settled.
@@ -201,12 +204,14 @@ export class MainDialog extends ComponentDialog {
     values.urgentKind = options.urgentKind;
     values.urgentText = options.urgentText;
     if (values.urgentKind) return step.next('urgent');
+    if (options.route) return step.next(options.route);
     if (!onboarding && !options.showMenu) {
       const text = step.context.activity.text ?? '';
       const reminderRoute = await this.answerReminder(step, options.reminderReply ?? recognizeReminderReply(text));
       if (reminderRoute === 'done') return step.endDialog();
       if (reminderRoute) return step.next(reminderRoute);
       const concern = recognizeConcern(text);
+      if (concern === 'change') return step.next('urgent');
       if (concern && concern !== 'message') {
         values.urgentKind = concern;
         values.urgentText = text;

@@ -1,8 +1,11 @@
 import type { UrgentChangeKind } from '../urgentChanges.js';
 import { type Concept, conceptsIn } from './concepts.js';
 
-/** What a free message is about: an urgent change of a kind, or a message meant for the caseworker. */
-export type Concern = UrgentChangeKind | 'message';
+/**
+ * What a free message is about: an urgent change of a kind, a change whose kind
+ * is not said ("der er sket noget": ask which), or a message meant for the caseworker.
+ */
+export type Concern = UrgentChangeKind | 'change' | 'message';
 
 type Rule = [Concern, (has: (concept: Concept) => boolean) => boolean];
 
@@ -18,7 +21,8 @@ const RULES: Rule[] = [
   ['illness', (has) => has('illness')],
   ['courseInterrupted', (has) => has('course') && has('stopped')],
   ['message', (has) => has('tellRequest') && (has('caseworker') || has('absence'))],
-  ['other', (has) => has('absence') || has('happened')],
+  ['other', (has) => has('absence')],
+  ['change', (has) => has('happened')],
   ['message', (has) => has('caseworker') || has('tellRequest')],
 ];
 
