@@ -7,6 +7,7 @@ import type { PrismaClient } from '../bot/data/generated/client.js';
 import type { Logger } from '../bot/logger.js';
 import { registerConsoleAssets } from './assets.js';
 import { ConsoleGuard } from './auth/guard.js';
+import { registerOidcRoutes } from './auth/oidc.js';
 import { StaffSessions } from './auth/sessions.js';
 import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
 import { registerInboxPage } from './pages/inbox.js';
@@ -42,6 +43,18 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
 
   registerConsoleAssets(server, deps.projectRoot);
   registerSignInRoutes(server, { prisma: deps.prisma, guard, sessions, organisationName: deps.config.ORGANISATION_NAME, oidcEnabled: oidc !== undefined });
+  if (oidc) {
+    registerOidcRoutes(server, {
+      prisma: deps.prisma,
+      guard,
+      sessions,
+      settings: oidc,
+      organisationId: DEFAULT_ORGANISATION_ID,
+      organisationName: deps.config.ORGANISATION_NAME,
+      logger: log,
+      now,
+    });
+  }
 
   registerInboxPage(server, { guard, inbox: new AlertInbox(deps.prisma), actions: deps.alertActions, now });
 

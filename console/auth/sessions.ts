@@ -73,7 +73,7 @@ export class StaffSessions {
     if (!token) return undefined;
     const now = this.now();
     const session = await this.prisma.staffSession.findUnique({ where: { tokenHash: hashSecret(token) }, include: { staff: true } });
-    if (!session || session.endedAt || session.expiresAt <= now) return undefined;
+    if (!session || session.endedAt || session.expiresAt <= now || session.staff.deactivatedAt) return undefined;
     if (now.getTime() - session.lastSeenAt.getTime() > this.timeouts.idleMinutes * 60_000) return undefined;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.prisma.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
@@ -103,8 +103,8 @@ export class StaffSessions {
   /** Uses up a sign-in link: the staff id when it was valid and unused, else undefined. Exactly once, even when raced. */
   async redeemSignInLink(token: string): Promise<string | undefined> {
     const now = this.now();
-    const link = await this.prisma.staffSignInLink.findUnique({ where: { tokenHash: hashSecret(token) } });
-    if (!link || link.usedAt || link.expiresAt <= now) return undefined;
+    const link = await this.prisma.staffSignInLink.findUnique({ where: { tokenHash: hashSecret(token) }, include: { staff: true } });
+    if (!link || link.usedAt || link.expiresAt <= now || link.staff.deactivatedAt) return undefined;
     const claimed = await this.prisma.staffSignInLink.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: now } });
     return claimed.count === 1 ? link.staffId : undefined;
   }

@@ -22,7 +22,7 @@ const signInQuery = z.object({
 
 /** The first coordinator of an organisation; created on a fresh installation so someone can sign in at all. */
 export async function ensureCoordinator(prisma: PrismaClient, organisationId: string): Promise<{ id: string }> {
-  const existing = await prisma.staff.findFirst({ where: { organisationId, role: 'COORDINATOR' }, orderBy: { createdAt: 'asc' } });
+  const existing = await prisma.staff.findFirst({ where: { organisationId, role: 'COORDINATOR', deactivatedAt: null }, orderBy: { createdAt: 'asc' } });
   if (existing) return existing;
   return prisma.staff.create({ data: { organisationId, name: 'Koordinator', email: 'koordinator@ledsager.local', role: 'COORDINATOR' } });
 }
