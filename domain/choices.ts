@@ -1,3 +1,4 @@
+import { normalizedWords } from './intents/words.js';
 import { foldText } from './text.js';
 
 /** One option of a choice: its value and every label that selects it (Danish and English). */
@@ -16,7 +17,29 @@ export function matchChoice<V extends string>(text: string, options: ReadonlyArr
   if (number) return options[Number(number) - 1]?.value;
   const folded = foldText(text);
   if (!folded) return undefined;
-  return options.find((option) => option.labels.some((label) => foldText(label) === folded))?.value;
+  return options.find((option) => option.labels.some((label) => foldText(label) === folded))?.value ?? matchLabelWords(text, options);
+}
+
+/** A short reply of a few words, not a sentence, can select by words of a label. */
+const MAX_LABEL_WORDS = 3;
+
+/**
+ * The one option whose label holds every word typed, in any inflection
+ * ("formiddag" → "Formiddag (9-12)", "svinger" → "Det svinger"); undefined when
+ * no option or several do.
+ */
+function matchLabelWords<V extends string>(text: string, options: ReadonlyArray<ChoiceOption<V>>): V | undefined {
+  // Numbers and lists ("1, 3", "mine mål, 2") are read by matchChoices, not as words.
+  if (/[\d,;]/.test(text)) return undefined;
+  const words = normalizedWords(text).filter((word) => word.length >= 3);
+  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return undefined;
+  const holding = options.filter((option) =>
+    option.labels.some((label) => {
+      const labelWords = new Set(normalizedWords(label));
+      return words.every((word) => labelWords.has(word));
+    }),
+  );
+  return holding.length === 1 ? holding[0]?.value : undefined;
 }
 
 /**

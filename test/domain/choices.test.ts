@@ -11,6 +11,20 @@ const options = [
 
 describe('choosing by number or label', () => {
   it.each([
+    ['formiddag', 'morning'],
+    ['eftermiddagen', 'afternoon'],
+    ['svinger', 'varies'],
+    ['det svinger', 'varies'],
+  ])('when a citizen types a word of one label (%j), then that option is chosen', (text, value) => {
+    const windows = [
+      { value: 'morning', labels: ['Formiddag (9-12)'] },
+      { value: 'afternoon', labels: ['Eftermiddag (12-16)'] },
+      { value: 'varies', labels: ['Det svinger meget fra dag til dag'] },
+    ];
+    expect(matchChoice(text, windows)).toBe(value);
+  });
+
+  it.each([
     ['1', 'goals'],
     [' 2 ', 'barriers'],
     ['2.', 'barriers'],
@@ -20,11 +34,14 @@ describe('choosing by number or label', () => {
     ['my goals', 'goals'],
     ['Det står i vejen!', 'barriers'],
     ['settings and my data', 'settings'],
+    ['mål', 'goals'],
+    ['vejen', 'barriers'],
+    ['indstillingerne', 'settings'],
   ])('when a citizen types %j, then %s is chosen', (text, value) => {
     expect(matchChoice(text, [...options])).toBe(value);
   });
 
-  it.each(['', '0', '4', '-1', '999', '🙂', 'x'.repeat(2000), 'mål'])('when a citizen types %j, then nothing is chosen', (text) => {
+  it.each(['', '0', '4', '-1', '999', '🙂', 'x'.repeat(2000), 'mine', 'data mål'])('when a citizen types %j, then nothing is chosen', (text) => {
     expect(matchChoice(text, [...options])).toBeUndefined();
   });
 
