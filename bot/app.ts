@@ -44,6 +44,8 @@ import { CitizenReminders } from './reminders/citizenReminders.js';
 import { ReminderService } from './reminders/reminderService.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
+import { registerPeopleRoutes } from './admin/peopleRoutes.js';
+import { StaffAdmin } from './people/staffAdmin.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
 import { CompanionBot } from './companionBot.js';
 import { allowedServiceHosts, type AppConfig, isLocalMode } from './config.js';
@@ -193,6 +195,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
+  const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery);
+  registerPeopleRoutes(server, { auth, staff: staffAdmin, logger: logger.child({ module: 'people-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
   const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
   registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });

@@ -1,5 +1,5 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { describeDue } from '../domain/dueWords.js';
+import { receiptWords } from '../domain/dueWords.js';
 import { MAX_FREE_TEXT } from '../domain/goalMoments.js';
 import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions, FREE_TEXT_PROMPT, YES_NO } from './prompts.js';
 import type { CitizenServices } from './services.js';
@@ -63,8 +63,7 @@ export class ForwardOfferDialog extends ComponentDialog {
   private async send(step: WaterfallStepContext, text: string): Promise<void> {
     const { citizenId, locale, timeZone } = turnCitizen(step.context);
     const receipt = await this.services.alerts.raise({ citizenId, kind: 'message', severity: 'NORMAL', citizenText: text.trim().slice(0, MAX_FREE_TEXT) });
-    const due = describeDue(receipt.dueAt, this.services.now(), timeZone, locale);
-    await step.context.sendActivity(citizenT(step.context)('receipt.sent', { name: receipt.assigneeName, due }));
+    await step.context.sendActivity(citizenT(step.context)('receipt.sent', receiptWords(receipt, this.services.now(), timeZone, locale)));
   }
 }
 

@@ -1,5 +1,5 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { describeDue } from '../domain/dueWords.js';
+import { receiptWords } from '../domain/dueWords.js';
 import { addCitizenPrompts, FREE_TEXT_PROMPT } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -24,8 +24,7 @@ export class MessageCaseworkerDialog extends ComponentDialog {
   private async sendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { citizenId, locale, timeZone } = turnCitizen(step.context);
     const receipt = await this.services.alerts.raise({ citizenId, kind: 'message', severity: 'NORMAL', citizenText: step.result as string });
-    const due = describeDue(receipt.dueAt, this.services.now(), timeZone, locale);
-    await step.context.sendActivity(citizenT(step.context)('receipt.sent', { name: receipt.assigneeName, due }));
+    await step.context.sendActivity(citizenT(step.context)('receipt.sent', receiptWords(receipt, this.services.now(), timeZone, locale)));
     return step.endDialog();
   }
 }

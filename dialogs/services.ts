@@ -68,6 +68,8 @@ export interface AlertReceipt {
   alertId: string;
   assigneeName: string;
   dueAt: Date;
+  /** Set when the own caseworker is away or gone: who is away, until when, and who was asked instead. */
+  cover?: { awayName: string; backAt: Date | null; to: 'substitute' | 'backup' | 'coordinators' };
 }
 
 export interface RaiseAlert {

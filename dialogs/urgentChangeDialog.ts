@@ -1,7 +1,7 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Period } from '../domain/dates.js';
 import { MAX_FREE_TEXT } from '../domain/goalMoments.js';
-import { describeDate, describeDue } from '../domain/dueWords.js';
+import { describeDate, receiptWords } from '../domain/dueWords.js';
 import { URGENT_CHANGE_KINDS, type UrgentChangeKind } from '../domain/urgentChanges.js';
 import {
   addCitizenPrompts,
@@ -115,8 +115,7 @@ export class UrgentChangeDialog extends ComponentDialog {
       facts: { ...(period ? { from: period.from, ...(period.to ? { to: period.to } : {}) } : {}) },
       ...(description ? { citizenText: description } : {}),
     });
-    const due = describeDue(receipt.dueAt, this.services.now(), timeZone, locale);
-    await step.context.sendActivity(t('receipt.sent', { name: receipt.assigneeName, due }));
+    await step.context.sendActivity(t('receipt.sent', receiptWords(receipt, this.services.now(), timeZone, locale)));
     return step.endDialog();
   }
 }

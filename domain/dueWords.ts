@@ -21,3 +21,30 @@ export function describeDue(due: Date, now: Date, timeZone: string, locale: 'da'
 export function describeDate(date: string, locale: 'da' | 'en'): string {
   return DateTime.fromISO(date).setLocale(locale).toLocaleString(DateTime.DATE_MED);
 }
+
+/** A day the way a person says it: "i dag", "i morgen", "mandag", "30. november" (English alike). */
+export function describeDay(day: Date, now: Date, timeZone: string, locale: 'da' | 'en'): string {
+  const at = DateTime.fromJSDate(day, { zone: timeZone }).setLocale(locale);
+  const days = Math.round(at.startOf('day').diff(DateTime.fromJSDate(now, { zone: timeZone }).startOf('day'), 'days').days);
+  if (days <= 0) return locale === 'da' ? 'i dag' : 'today';
+  if (days === 1) return locale === 'da' ? 'i morgen' : 'tomorrow';
+  if (days < 7) return at.toFormat('cccc');
+  return at.toFormat(locale === 'da' ? 'd. LLLL' : 'd LLLL');
+}
+
+/**
+ * The words of an alert receipt ("receipt.sent"): who has it and when to expect an answer, and, when the own
+ * caseworker is away, who is away until when (the i18n context picks the sentence: cover, coverGone, coverTeam).
+ */
+export function receiptWords(
+  receipt: { assigneeName: string; dueAt: Date; cover?: { awayName: string; backAt: Date | null; to: string } | undefined },
+  now: Date,
+  timeZone: string,
+  locale: 'da' | 'en',
+): Record<string, string> {
+  const words = { name: receipt.assigneeName, due: describeDue(receipt.dueAt, now, timeZone, locale) };
+  const { cover } = receipt;
+  if (!cover) return words;
+  const context = cover.to === 'coordinators' ? 'coverTeam' : cover.backAt ? 'cover' : 'coverGone';
+  return { ...words, context, away: cover.awayName, ...(cover.backAt ? { back: describeDay(cover.backAt, now, timeZone, locale) } : {}) };
+}

@@ -1,12 +1,16 @@
 import type { AlertReceipt, CaseworkerAlerts, RaiseAlert } from '../../dialogs/services.js';
+import { alertRecipientNow, type StaffNow } from '../../domain/alertRecipient.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import { staffNow } from '../people/staffAvailability.js';
 import type { Logger } from '../logger.js';
 import { readOrganisationSettings, responseDueUnder } from '../settings/organisationSettings.js';
 import type { AlertDelivery } from './alertDelivery.js';
 import type { Outbox } from './outbox.js';
 
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
 /**
- * Raises alerts to the citizen's own caseworker (continuity) with a due time
+ * Raises alerts to the citizen's own caseworker (continuity; while they are away, whoever covers) with a due time
  * from the organisation's SLA policy. The alert, its first event and its
  * deliveries are written in one transaction: nothing is raised without being sent.
  */
@@ -23,25 +27,50 @@ export class AlertService implements CaseworkerAlerts {
     const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: input.citizenId }, include: { caseworker: true } });
     const settings = await readOrganisationSettings(this.prisma, citizen.organisationId);
     const createdAt = this.now();
+    // The clock runs from creation whoever receives it: cover changes the person, not the promise to the citizen.
     const dueAt = responseDueUnder(settings, input.severity, createdAt);
-    const alert = await this.prisma.$transaction(async (tx) => {
+    const { alert, receiver } = await this.prisma.$transaction(async (tx) => {
+      const receiver = await this.receiverOf(tx, citizen, createdAt);
       const created = await tx.alert.create({
         data: {
           citizenId: citizen.id,
           kind: input.kind,
           severity: input.severity,
-          assigneeId: citizen.caseworkerId,
+          assigneeId: receiver.assigneeId,
           dueAt,
           createdAt,
           payload: { facts: input.facts ?? {}, ...(input.citizenText ? { citizenText: input.citizenText } : {}) } as object,
-          events: { create: { type: 'created', detail: { assigneeId: citizen.caseworkerId }, at: createdAt } },
+          events: { create: { type: 'created', detail: { assigneeId: receiver.assigneeId, to: receiver.recipient.to, recipients: receiver.staffIds }, at: createdAt } },
         },
       });
-      await this.outbox.enqueue(this.delivery.itemsFor(created.id, [citizen.caseworkerId], 'new'), tx);
-      return created;
+      await this.outbox.enqueue(this.delivery.itemsFor(created.id, receiver.staffIds, 'new'), tx);
+      return { alert: created, receiver };
     });
-    this.logger.info({ alertId: alert.id, kind: input.kind, severity: input.severity }, 'alert raised');
+    this.logger.info({ alertId: alert.id, kind: input.kind, severity: input.severity, to: receiver.recipient.to }, 'alert raised');
     void this.outbox.kick();
-    return { alertId: alert.id, assigneeName: citizen.caseworker.name, dueAt };
+    const { recipient } = receiver;
+    return {
+      alertId: alert.id,
+      assigneeName: receiver.name,
+      dueAt,
+      ...(recipient.to === 'caseworker' ? {} : { cover: { awayName: citizen.caseworker.name, backAt: recipient.backAt, to: recipient.to } }),
+    };
+  }
+
+  /** Who receives the citizen's alert now (see alertRecipientNow), as an assignee, the people to deliver to and a name. */
+  private async receiverOf(tx: Transaction, citizen: { caseworkerId: string; backupCaseworkerId: string | null; organisationId: string; caseworker: { name: string } }, now: Date) {
+    const known = await staffNow(tx, [citizen.caseworkerId, citizen.backupCaseworkerId], now);
+    const substituteId = known.get(citizen.caseworkerId)?.absence?.substituteId;
+    if (substituteId && !known.has(substituteId)) for (const [id, person] of await staffNow(tx, [substituteId], now)) known.set(id, person);
+    const caseworker = known.get(citizen.caseworkerId) as StaffNow;
+    const recipient = alertRecipientNow(caseworker, citizen.backupCaseworkerId ? known.get(citizen.backupCaseworkerId) : undefined, (id) => known.get(id));
+    if (recipient.to !== 'coordinators') {
+      const person = await tx.staff.findUniqueOrThrow({ where: { id: recipient.staffId }, select: { name: true } });
+      return { recipient, assigneeId: recipient.staffId, staffIds: [recipient.staffId], name: person.name };
+    }
+    const coordinators = await tx.staff.findMany({ where: { organisationId: citizen.organisationId, role: 'COORDINATOR', deactivatedAt: null }, select: { id: true } });
+    // The alert stays the caseworker's case; the coordinators are who see it now.
+    const staffIds = coordinators.length > 0 ? coordinators.map((staff) => staff.id) : [citizen.caseworkerId];
+    return { recipient, assigneeId: citizen.caseworkerId, staffIds, name: citizen.caseworker.name };
   }
 }

@@ -1,6 +1,7 @@
 import { nextEscalation } from '../../domain/escalation.js';
 import type { Severity } from '../../domain/sla.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import { staffNow } from '../people/staffAvailability.js';
 import type { Logger } from '../logger.js';
 import { readOrganisationSettings, responseDueUnder } from '../settings/organisationSettings.js';
 import type { AlertDelivery } from './alertDelivery.js';
@@ -32,13 +33,16 @@ export class EscalationWatchdog {
       const escalatedIds: string[] = [];
       for (const { id } of overdue) {
         const alert = await tx.alert.findUniqueOrThrow({ where: { id }, include: { citizen: { include: { caseworker: true, backupCaseworker: true } } } });
-        const step = nextEscalation(alert.escalationLevel, alert.citizen.backupCaseworkerId !== null);
+        // A backup who is away or gone cannot take it: straight to the coordinators.
+        const backup = (await staffNow(tx, [alert.citizen.backupCaseworkerId], now)).get(alert.citizen.backupCaseworkerId ?? '');
+        const backupHere = backup !== undefined && backup.active && backup.absence === null && backup.id !== alert.assigneeId;
+        const step = nextEscalation(alert.escalationLevel, backupHere);
         if (!step) continue;
         const settings = await readOrganisationSettings(tx, alert.citizen.organisationId);
         const dueAt = responseDueUnder(settings, alert.severity as Severity, now);
         const coordinators =
           step.target === 'coordinators'
-            ? await tx.staff.findMany({ where: { organisationId: alert.citizen.organisationId, role: 'COORDINATOR' }, select: { id: true } })
+            ? await tx.staff.findMany({ where: { organisationId: alert.citizen.organisationId, role: 'COORDINATOR', deactivatedAt: null }, select: { id: true } })
             : [];
         const recipients = step.target === 'backup' ? [alert.citizen.backupCaseworkerId as string] : coordinators.map((staff) => staff.id);
         await tx.alert.update({
