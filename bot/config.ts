@@ -22,6 +22,17 @@ const configSchema = z
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalText,
+    /**
+     * botbuilder's own endpoint settings, for sovereign clouds (and a local identity stand-in in tests);
+     * unset = the public cloud. Names as in botbuilder's ConfigurationBotFrameworkAuthentication.
+     */
+    ToBotFromChannelOpenIdMetadataUrl: optionalText.pipe(z.string().url('must be a URL').optional()),
+    ToBotFromChannelTokenIssuer: optionalText,
+    ToBotFromEmulatorOpenIdMetadataUrl: optionalText.pipe(z.string().url('must be a URL').optional()),
+    ToChannelFromBotLoginUrl: optionalText.pipe(z.string().url('must be a URL').optional()),
+    ToChannelFromBotOAuthScope: optionalText,
+    OAuthUrl: optionalText.pipe(z.string().url('must be a URL').optional()),
+    CallerId: optionalText,
     DATABASE_URL: optionalText.pipe(
       z
         .string()

@@ -1,6 +1,7 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Period } from '../domain/dates.js';
 import { MAX_FREE_TEXT } from '../domain/goalMoments.js';
+import { truncateGraphemes } from '../domain/safeText.js';
 import { describeDate, receiptWords } from '../domain/dueWords.js';
 import { URGENT_CHANGE_KINDS, type UrgentChangeKind } from '../domain/urgentChanges.js';
 import {
@@ -74,7 +75,7 @@ export class UrgentChangeDialog extends ComponentDialog {
   private async descriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     stepValues<Values>(step).period = step.result as Period | null;
     const { text } = (step.options ?? {}) as UrgentChangeOptions;
-    if (text) return step.next(text.trim().slice(0, MAX_FREE_TEXT));
+    if (text) return step.next(truncateGraphemes(text.trim(), MAX_FREE_TEXT));
     const t = citizenT(step.context);
     return step.prompt(OPTIONAL_TEXT_PROMPT, freeTextOptions(step.context, t('urgent.askDescription'), ['common.skip']));
   }

@@ -1,12 +1,14 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
+import type { CompanionAdapter } from '../adapter.js';
 import type { TurnSerializer } from '../data/turnSerializer.js';
+import { safeJson, TooDeepError } from '../../domain/safeText.js';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors.js';
 import { type Logger, safeError } from '../logger.js';
-import { conversationKey, inboundActivitySchema } from './inboundActivity.js';
+import { registerMessagesRoute } from './messagesRoute.js';
 
 export interface HttpServerDeps {
-  adapter: CloudAdapter;
+  adapter: CompanionAdapter;
   bot: { run(context: TurnContext): Promise<void> };
   serializer: TurnSerializer;
   /** True when the database answers and every migration is applied. */
@@ -28,6 +30,20 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
   // jsonBodyParser passes its options on to restify's body reader, which enforces maxBodySize (413); the typings omit it.
   const bodyOptions = { maxBodySize: deps.maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions;
   server.use(restify.plugins.jsonBodyParser(bodyOptions));
+  // Every inbound string (activities, Direct Line, staff API; body, path and query) is made safe before any
+  // handler sees it: a NUL or a lone surrogate must never fail a write and lose what a citizen reported.
+  server.use((req, res, next) => {
+    try {
+      req.body = safeJson(req.body);
+      req.params = safeJson(req.params) as typeof req.params;
+      req.query = safeJson(req.query) as typeof req.query;
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error;
+      res.send(400, { error: 'BAD_REQUEST', message: 'The request body is nested too deeply.' });
+      return next(false);
+    }
+    return next();
+  });
 
   server.on('restifyError', (req: Request, res: Response, err: RestifyLikeError, callback: () => void) => {
     const code = errorCodeFor(err);
@@ -53,17 +69,7 @@ export function createHttpServer(deps: HttpServerDeps): restify.Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready' });
   });
 
-  server.post('/api/messages', async (req, res) => {
-    const parsed = inboundActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message]));
-      res.send(400, { error: 'BAD_REQUEST', message: 'The activity is not valid.', fields });
-      return;
-    }
-    await deps.serializer.run(conversationKey(parsed.data), () =>
-      deps.adapter.process(req, res, (context) => deps.bot.run(context)),
-    );
-  });
+  registerMessagesRoute(server, deps);
 
   return server;
 }
