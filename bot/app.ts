@@ -38,6 +38,9 @@ import { PrismaBarrierStore } from './citizens/barrierStore.js';
 import { PrismaCheckInStore } from './citizens/checkInStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
 import { ProgressService } from './progress/progressService.js';
+import { AccessLog } from './privacy/accessLog.js';
+import { DataExports } from './privacy/dataExport.js';
+import { registerPrivacyRoutes } from './privacy/privacyRoutes.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
 import { Pacer } from './reminders/pacer.js';
 import { CitizenReminders } from './reminders/citizenReminders.js';
@@ -184,6 +187,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   const drain = new HttpDrain(server);
   const auth = new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN);
+  const accessLog = new AccessLog(db.prisma);
+  const dataExports = new DataExports(db.prisma, accessLog, config.EXPORT_LINK_MINUTES);
   registerStaffRoutes(server, {
     prisma: db.prisma,
     goals: services.goals,
@@ -191,14 +196,16 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     progress,
     auth,
     enrollment,
+    accessLog,
     logger: logger.child({ module: 'staff-api' }),
   });
-  registerProgressRoutes(server, { prisma: db.prisma, auth, progress, logger: logger.child({ module: 'progress-api' }) });
+  registerProgressRoutes(server, { prisma: db.prisma, auth, progress, accessLog, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
   const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery);
   registerPeopleRoutes(server, { auth, staff: staffAdmin, logger: logger.child({ module: 'people-api' }) });
-  registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, logger: logger.child({ module: 'alert-api' }) });
+  registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, accessLog, logger: logger.child({ module: 'alert-api' }) });
   const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
+  registerPrivacyRoutes(server, { prisma: db.prisma, auth, exports: dataExports, logger: logger.child({ module: 'privacy' }) });
   registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });
 
   const staffConsole = registerConsole(server, {

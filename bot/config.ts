@@ -53,6 +53,8 @@ const configSchema = z
     REMINDER_SENDS_PER_SECOND: z.coerce.number().min(1).max(50).default(20),
     /** Hours a conversation with the caseworker stays open without a message; the citizen's next words go to the same alert meanwhile. */
     THREAD_QUIET_HOURS: z.coerce.number().min(1).max(720).default(72),
+    /** How long a citizen's "Hent mine data" link works (it works once). */
+    EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     /** The web chat page: the municipality's colour (needs 4.5:1 contrast with white text) and logo. */
     WEBCHAT_ACCENT: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1b6e3a').default('#1b6e3a'),
     WEBCHAT_LOGO_URL: optionalText.pipe(z.string().url('must be a URL').optional()),

@@ -6,6 +6,7 @@ import type { AlertActions } from '../alerts/alertActions.js';
 import { visibleAlertsWhere } from '../alerts/alertInbox.js';
 import type { Prisma, PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
+import type { AccessLog } from '../privacy/accessLog.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import { requireRole, type StaffAuthenticator } from './staffAuth.js';
 
@@ -13,6 +14,7 @@ export interface AlertRoutesDeps {
   prisma: PrismaClient;
   auth: StaffAuthenticator;
   actions: AlertActions;
+  accessLog: AccessLog;
   logger: Logger;
 }
 
@@ -32,6 +34,7 @@ export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void
       ...visibleAlertsWhere(principal),
     };
     const alerts = await prisma.alert.findMany({ where, include: { citizen: true, assignee: true }, orderBy: { dueAt: 'asc' }, take: 500 });
+    await deps.accessLog.record(principal, alerts.map((alert) => alert.citizenId), 'alert-list');
     return {
       status: 200,
       body: alerts.map((alert) => ({
@@ -52,6 +55,7 @@ export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void
 
   server.get('/api/admin/alerts/:id', route(async (req, principal) => {
     const alert = await actions.load(pathId(req), principal);
+    await deps.accessLog.record(principal, alert.citizenId, 'alert', alert.id);
     const events = await prisma.alertEvent.findMany({ where: { alertId: alert.id }, orderBy: { at: 'asc' } });
     return {
       status: 200,

@@ -39,6 +39,15 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   throw new AppError('BAD_REQUEST', fields);
 }
 
+/**
+ * Why staff read something: the alert or task it came from, as `?reason=<id>` (a UUID, or nothing). Only an id is
+ * kept, never free text, so the access log cannot end up holding personal data.
+ */
+export function reasonOf(req: Request): string | null {
+  const value = (req.query as Record<string, unknown> | undefined)?.reason;
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path id that is not a UUID cannot name anything: 404, not a database error. */

@@ -1,11 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { FACTORS } from '../../domain/questionBank/index.js';
+import type { AccessLog } from '../privacy/accessLog.js';
 import type { ProgressService } from '../progress/progressService.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError, errorCatalogue } from '../errors.js';
 import { type Logger, safeError } from '../logger.js';
-import { parseBody, pathId, staffRoute } from './jsonRoute.js';
+import { parseBody, pathId, reasonOf, staffRoute } from './jsonRoute.js';
 import type { StaffAuthenticator } from './staffAuth.js';
 import { audit, citizenFor } from './citizenAccess.js';
 
@@ -13,6 +14,7 @@ export interface ProgressRoutesDeps {
   prisma: PrismaClient;
   auth: StaffAuthenticator;
   progress: ProgressService;
+  accessLog: AccessLog;
   logger: Logger;
 }
 
@@ -38,6 +40,7 @@ export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps)
 
   server.get('/api/admin/citizens/:id/progress', route(async (req, principal) => {
     const citizen = await citizenFor(prisma, principal, pathId(req));
+    await deps.accessLog.record(principal, citizen.id, 'progress', reasonOf(req));
     return { status: 200, body: await progressionOf(prisma, deps.progress, citizen.id) };
   }));
 
@@ -48,6 +51,7 @@ export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps)
       const citizen = await citizenFor(prisma, principal, pathId(req));
       const png = await deps.progress.radar(citizen.id, 'da');
       if (!png) throw new AppError('NOT_FOUND');
+      await deps.accessLog.record(principal, citizen.id, 'progress-chart', reasonOf(req));
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
       res.end(png);
     } catch (error) {

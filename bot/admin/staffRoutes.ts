@@ -6,10 +6,11 @@ import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { EnrollmentService } from '../people/enrollmentService.js';
+import type { AccessLog } from '../privacy/accessLog.js';
 import type { ProgressService } from '../progress/progressService.js';
 import { progressionOf } from './progressRoutes.js';
 import { audit, citizenFor } from './citizenAccess.js';
-import { parseBody, pathId, staffRoute } from './jsonRoute.js';
+import { parseBody, pathId, reasonOf, staffRoute } from './jsonRoute.js';
 import { generateApiToken, hashApiToken, requireRole, StaffAuthenticator } from './staffAuth.js';
 
 export interface StaffRoutesDeps {
@@ -19,6 +20,7 @@ export interface StaffRoutesDeps {
   progress: ProgressService;
   auth: StaffAuthenticator;
   enrollment: EnrollmentService;
+  accessLog: AccessLog;
   logger: Logger;
 }
 
@@ -85,6 +87,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
 
   server.get('/api/admin/citizens/:id', route(async (req, principal) => {
     const citizen = await citizenFor(prisma, principal, pathId(req));
+    await deps.accessLog.record(principal, citizen.id, 'summary', reasonOf(req));
     const details = await prisma.citizen.findUniqueOrThrow({
       where: { id: citizen.id },
       include: {

@@ -121,7 +121,7 @@ export class ReminderService {
   private async citizensWithout(kind: ReminderKind, limit: number): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
       SELECT c.id FROM "Citizen" c
-      WHERE c.status = 'ACTIVE'
+      WHERE c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
         AND (SELECT r.decision FROM "ConsentRecord" r WHERE r."citizenId" = c.id ORDER BY r.at DESC LIMIT 1) = 'ACCEPTED'
         AND COALESCE((c.schedule->>'paused')::boolean, false) = false
         AND COALESCE((c.schedule->>'silenced')::boolean, false) = false
@@ -171,7 +171,7 @@ export class ReminderService {
   private async planSteps(): Promise<number> {
     const steps = await this.prisma.$queryRaw<Array<{ id: string; text: string; dueDate: Date; citizenId: string }>>`
       SELECT s.id, s.text, s."dueDate", g."citizenId" FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
-      WHERE s.status = 'OPEN' AND s."dueDate" >= CURRENT_DATE - 1 AND c.status = 'ACTIVE'
+      WHERE s.status = 'OPEN' AND s."dueDate" >= CURRENT_DATE - 1 AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
         AND COALESCE((c.schedule->>'paused')::boolean, false) = false
         AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m.kind = 'step' AND m.payload->>'stepId' = s.id)
       LIMIT 1000`;
@@ -214,7 +214,8 @@ export class ReminderService {
     const settings = await this.settingsOf(citizen.organisationId);
     const schedule = readCitizenSchedule(citizen.schedule);
     const consent = citizen.consents[0];
-    if (citizen.status !== 'ACTIVE' || schedule.paused || schedule.silenced || consent?.decision !== 'ACCEPTED') {
+    // Restricted processing (GDPR Art. 18) means no reminders, like a withdrawn consent.
+    if (citizen.status !== 'ACTIVE' || citizen.restrictedAt || schedule.paused || schedule.silenced || consent?.decision !== 'ACCEPTED') {
       await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'CANCELLED', leaseUntil: null } });
       return false;
     }
