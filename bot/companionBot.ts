@@ -10,7 +10,7 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botb
 import { MAIN_DIALOG } from '../dialogs/mainDialog.js';
 import { setTurnCitizen } from '../dialogs/turnCitizen.js';
 import { resolveLocale, translator } from '../locales/i18n.js';
-import { signalsCrisis } from '../domain/crisis.js';
+import { detectCrisis } from '../domain/crisis/detector.js';
 import type { StaffChat } from './alerts/staffChat.js';
 import { cardSubmitText } from './cardSubmit.js';
 import type { CrisisResponder } from './crisis/crisisResponder.js';
@@ -64,7 +64,7 @@ export class CompanionBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     // Safety first: before any lookup, whatever dialog the person is in, enrolled or not.
-    if (signalsCrisis(activity.text ?? '')) {
+    if (detectCrisis(activity.text ?? '').tier !== 'none') {
       await this.deps.crisis.respond(context);
       return;
     }

@@ -1,0 +1,139 @@
+import { type Lemma, lookUp } from './wordForms.js';
+
+/**
+ * A tiny pattern language over a message's tokens, so that the concept rules read like what they mean.
+ * A pattern is slots separated by spaces; between two slots up to `gap` other words may stand.
+ * A slot is alternatives separated by "|": `@lemma` (any form of a key word, see wordForms.ts),
+ * a literal folded word (`vaek`, `for`), `...` (only for reading: gaps are always allowed), `#` (a number of eight or more), `^` (start) or `$` (end of message).
+ */
+export interface Token {
+  word: string;
+  lemmas: ReadonlySet<Lemma>;
+}
+
+type Atom = { kind: 'lemma'; lemma: Lemma } | { kind: 'word'; word: string } | { kind: 'many' } | { kind: 'start' } | { kind: 'end' };
+interface Slot {
+  atoms: Atom[];
+  /** `word?`: the slot may be absent. */
+  optional: boolean;
+  /** `!word`: in an idiom, the slot whose word is blanked (all of the idiom's words when none is marked). */
+  marked: boolean;
+}
+
+/** A compiled pattern: its slots and the largest gap between them. */
+export interface Pattern {
+  slots: Slot[];
+  gap: number;
+  /** For each slot that must match a word: the keys (`word`, `@lemma`) that could; a quick test before the search. */
+  required: string[][];
+}
+
+const NUMBER_WORDS = new Set([
+  'ti', 'ten', 'tolv', 'twelve', 'femten', 'fifteen', 'tyve', 'twenty', 'tredive', 'thirty', 'fyrre', 'forty', 'halvtreds', 'fifty',
+  'hundrede', 'hundred', 'dusin', 'dozen',
+]);
+
+/** Every literal word of the grammar: a real word, never "corrected" into a key word ("stikke" is not "strikke"). */
+const LITERALS = new Set<string>();
+
+/** Words that may trail a sentence without changing it. */
+const FILLERS = new Set(['nu', 'altsaa', 'bare', 'lige', 'jo', 'vel', 'sgu', 'igen', 'ok', 'okay', 'haha', 'lol', 'now', 'again', 'really', 'seriously', 'anymore', 'mere', 'tbh', 'idk', 'please', 'plz', 'hjaelp', 'help']);
+
+function atom(text: string): Atom {
+  if (text.startsWith('@')) return { kind: 'lemma', lemma: text.slice(1) };
+  if (text === '#') return { kind: 'many' };
+  if (text === '^') return { kind: 'start' };
+  if (text === '$') return { kind: 'end' };
+  LITERALS.add(text);
+  return { kind: 'word', word: text };
+}
+
+/** Compiles "slot slot slot" with the given gap. */
+export function pattern(source: string, gap = 3): Pattern {
+  const slots = source
+    .trim()
+    .split(/\s+/)
+    .filter((slot) => slot !== '...')
+    .map((text) => {
+      const optional = text.endsWith('?');
+      const marked = text.startsWith('!');
+      const body = text.slice(marked ? 1 : 0, optional ? -1 : undefined);
+      return { atoms: body.split('|').map(atom), optional, marked };
+    });
+  const required = slots
+    .filter((slot) => !slot.optional && slot.atoms.every((a) => a.kind === 'word' || a.kind === 'lemma'))
+    .map((slot) => slot.atoms.map((a) => (a.kind === 'word' ? a.word : a.kind === 'lemma' ? `@${a.lemma}` : '')));
+  return { slots, gap, required };
+}
+
+/** Tokens with their lemmas, a one-letter typo of a key word spelled right ("myslef" → "myself"). */
+export function tokenize(words: readonly string[]): Token[] {
+  return words.map((word) => lookUp(word, !LITERALS.has(word)));
+}
+
+function atomMatches(atomToMatch: Atom, tokens: readonly Token[], at: number): boolean {
+  switch (atomToMatch.kind) {
+    case 'start':
+      return at === 0;
+    case 'end':
+      // The end, or only a filler or two before it ("jeg kan ikke mere nu", "I can't anymore lol").
+      return tokens.length - at <= 2 && tokens.slice(at).every((token) => FILLERS.has(token.word));
+    default: {
+      const token = tokens[at];
+      if (!token) return false;
+      if (atomToMatch.kind === 'word') return token.word === atomToMatch.word;
+      if (atomToMatch.kind === 'lemma') return token.lemmas.has(atomToMatch.lemma);
+      return (/^\d+$/.test(token.word) && Number(token.word) >= 8) || NUMBER_WORDS.has(token.word);
+    }
+  }
+}
+
+/** Zero-width slots (start, end) do not consume a word. */
+function consumes(slot: Slot): boolean {
+  return slot.atoms.every((a) => a.kind !== 'start' && a.kind !== 'end');
+}
+
+/** A matched word and whether its slot was marked. */
+export interface Matched {
+  at: number;
+  marked: boolean;
+}
+
+function matchFrom(p: Pattern, tokens: readonly Token[], slotIndex: number, from: number, to: number, found: Matched[]): Matched[] | undefined {
+  const slot = p.slots[slotIndex];
+  if (!slot) return found;
+  // The end of the message must follow at once ("jeg kan ikke mere" but not "… mere end 10 timer").
+  const last = slot.atoms.some((a) => a.kind === 'end') ? from : to;
+  for (let at = from; at <= Math.min(last, tokens.length); at += 1) {
+    if (!slot.atoms.some((a) => atomMatches(a, tokens, at))) continue;
+    const wide = consumes(slot);
+    const next = wide ? at + 1 : at;
+    const result = matchFrom(p, tokens, slotIndex + 1, next, next + p.gap, wide ? [...found, { at, marked: slot.marked }] : found);
+    if (result) return result;
+  }
+  if (slot.optional) return matchFrom(p, tokens, slotIndex + 1, from, to, found);
+  return undefined;
+}
+
+const bags = new WeakMap<readonly Token[], Set<string>>();
+
+/** Every word and `@lemma` of a message, computed once per token list. */
+function bagOf(tokens: readonly Token[]): Set<string> {
+  let bag = bags.get(tokens);
+  if (!bag) {
+    bag = new Set<string>();
+    for (const token of tokens) {
+      if (token.word) bag.add(token.word);
+      for (const lemma of token.lemmas) bag.add(`@${lemma}`);
+    }
+    bags.set(tokens, bag);
+  }
+  return bag;
+}
+
+/** The words a pattern matched (in order), or undefined. */
+export function match(p: Pattern, tokens: readonly Token[]): Matched[] | undefined {
+  const bag = bagOf(tokens);
+  if (!p.required.every((keys) => keys.some((key) => bag.has(key)))) return undefined;
+  return matchFrom(p, tokens, 0, 0, tokens.length, []);
+}

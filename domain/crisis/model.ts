@@ -1,0 +1,49 @@
+/**
+ * The learned second stage: logistic regression over hashed features of the folded
+ * message (character n-grams of 3–5 letters, whole words and key-word lemmas), trained by
+ * scripts/train-crisis-model.ts from test/fixtures/crisis-corpus.json. Pure and
+ * allocation-light so that it runs in well under a millisecond.
+ */
+
+export interface CrisisModel {
+  /** Number of hash buckets (a power of two). */
+  dimensions: number;
+  bias: number;
+  weights: number[];
+  /** Probability at or above which the model alone calls a message a possible risk (chosen for recall on held-out sentences). */
+  threshold: number;
+  trainedOn: { sentences: number; seed: number };
+}
+
+/** FNV-1a, 32 bits: cheap, stable across runs and platforms. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The hashed feature buckets of a message: character n-grams and words of what is left once
+ * idioms are blanked, plus the key-word lemmas (so "dø", "died" and "dræbbe" share evidence).
+ */
+export function features(words: readonly string[], lemmas: readonly string[], dimensions: number): number[] {
+  const mask = dimensions - 1;
+  const padded = ` ${words.join(' ')} `;
+  const buckets: number[] = [];
+  for (let n = 3; n <= 5; n += 1) {
+    for (let i = 0; i + n <= padded.length; i += 1) buckets.push(hash(padded.slice(i, i + n)) & mask);
+  }
+  for (const word of words) buckets.push(hash(`w:${word}`) & mask);
+  for (const lemma of lemmas) buckets.push(hash(`l:${lemma}`) & mask);
+  return buckets;
+}
+
+/** The model's probability that a message signals risk. */
+export function probability(model: CrisisModel, buckets: readonly number[]): number {
+  let z = model.bias;
+  for (const bucket of buckets) z += model.weights[bucket] ?? 0;
+  return 1 / (1 + Math.exp(-z / Math.sqrt(Math.max(1, buckets.length))));
+}
