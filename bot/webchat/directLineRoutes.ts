@@ -15,6 +15,7 @@ export interface DirectLineDeps {
 }
 
 const BOT = { id: 'ledsager', name: 'Ledsager', role: 'bot' };
+const MAX_WATERMARK = 2_147_483_647;
 const now = () => Math.floor(Date.now() / 1000);
 
 function bearer(req: Request): string | undefined {
@@ -36,7 +37,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   const { prisma, tokens } = deps;
   const serviceUrl = () => `${deps.selfUrl()}/directline/callback/${deps.callbackKey}/`;
 
-  const store = async (conversationId: string, activity: Record<string, unknown>) => {
+  // The callback's serviceUrl carries its secret path: only the bot gets it, never the store or the page.
+  const store = async (conversationId: string, { serviceUrl: _secret, ...activity }: Record<string, unknown>) => {
     const id = typeof activity.id === 'string' ? activity.id : randomUUID();
     await prisma.directLineActivity.create({ data: { id, conversationId, activity: { ...activity, id } as object } });
     return id;
@@ -118,9 +120,17 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   server.get('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
     const grant = grantFor(req, res, req.params.conversationId);
     if (!grant) return;
-    const watermark = Number((req.query as { watermark?: string }).watermark ?? 0) || 0;
+    const raw = (req.query as { watermark?: unknown }).watermark;
+    const watermark = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : 0;
+    // Watermarks are 32-bit sequence numbers; a larger one is no watermark this service ever gave out.
+    if (watermark > MAX_WATERMARK) {
+      problem(res, 400, 'BadArgument');
+      return;
+    }
     const rows = await prisma.directLineActivity.findMany({ where: { conversationId: grant.conversationId, seq: { gt: watermark } }, orderBy: { seq: 'asc' }, take: 100 });
-    res.send(200, { activities: rows.map((row) => row.activity), watermark: String(rows.at(-1)?.seq ?? watermark) });
+    // Rows stored before the store dropped serviceUrl still hold it: never hand it to the page.
+    const activities = rows.map((row) => ({ ...(row.activity as Record<string, unknown>), serviceUrl: undefined }));
+    res.send(200, { activities, watermark: String(rows.at(-1)?.seq ?? watermark) });
   });
 
   // The channel side: where the bot's replies and proactive messages arrive (the Bot Connector API path).
