@@ -39,7 +39,9 @@ import { PrismaCheckInStore } from './citizens/checkInStore.js';
 import { PrismaGoalStore } from './citizens/goalStore.js';
 import { ProgressService } from './progress/progressService.js';
 import { AccessLog } from './privacy/accessLog.js';
+import { ChatPrivacy } from './privacy/citizenPrivacy.js';
 import { DataExports } from './privacy/dataExport.js';
+import { DataRequests } from './privacy/dataRequests.js';
 import { registerPrivacyRoutes } from './privacy/privacyRoutes.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
 import { Pacer } from './reminders/pacer.js';
@@ -146,6 +148,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   );
   const conversationState = new ConversationState(storage);
   const threads = new ConversationThreads(db.prisma, outbox, alertActions, config.THREAD_QUIET_HOURS * 3_600_000);
+  // Data rights: who read what, the citizen's data to see and take along, requests for erasure and restriction.
+  const accessLog = new AccessLog(db.prisma);
+  const dataExports = new DataExports(db.prisma, accessLog, config.EXPORT_LINK_MINUTES);
+  const dataRequests = new DataRequests(db.prisma, alerts);
   const services: CitizenServices = {
     profiles: new PrismaProfileStore(db.prisma),
     goals: new PrismaGoalStore(db.prisma),
@@ -155,6 +161,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     checkIns: new PrismaCheckInStore(db.prisma),
     progress,
     reminders: citizenReminders,
+    privacy: new ChatPrivacy(dataExports, dataRequests, () => config.PUBLIC_URL ?? selfUrl),
     severityOf: async (citizenId, kind) => {
       const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
       return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];
@@ -187,8 +194,6 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   const drain = new HttpDrain(server);
   const auth = new StaffAuthenticator(db.prisma, config.ADMIN_TOKEN);
-  const accessLog = new AccessLog(db.prisma);
-  const dataExports = new DataExports(db.prisma, accessLog, config.EXPORT_LINK_MINUTES);
   registerStaffRoutes(server, {
     prisma: db.prisma,
     goals: services.goals,

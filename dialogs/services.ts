@@ -3,6 +3,8 @@ import type { ContactWindowKey } from '../domain/contactWindow.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { ReminderReply } from '../domain/reminders.js';
 import type { Severity } from '../domain/sla.js';
+import type { CitizenData } from '../domain/privacy/citizenData.js';
+import type { DataRequestKind } from '../domain/privacy/dataRequests.js';
 import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 
 /** What the dialogs need to know about the citizen they are talking to. */
@@ -22,7 +24,6 @@ export interface ProfileStore {
   recordConsent(citizenId: string, decision: 'ACCEPTED' | 'DECLINED', textVersion: string): Promise<void>;
   setLocale(citizenId: string, locale: 'da' | 'en'): Promise<void>;
   setContactWindow(citizenId: string, window: ContactWindowKey): Promise<void>;
-  dataSummary(citizenId: string): Promise<{ goals: number; steps: number; barriers: number; alerts: number }>;
   /** The municipality's own information text and its version, when configured; else the default text. */
   privacyText(citizenId: string, locale: 'da' | 'en'): Promise<{ text: string | null; version: string }>;
 }
@@ -157,6 +158,16 @@ export interface ReminderResponses {
   nextFor(citizenId: string): Promise<Date | undefined>;
 }
 
+/** The citizen's data rights in chat: see everything, take it along, ask for erasure or restriction. */
+export interface CitizenPrivacy {
+  /** Everything held about the citizen, including who has looked at it. */
+  data(citizenId: string): Promise<CitizenData>;
+  /** A one-time, expiring link to the document and JSON, for this conversation only. */
+  downloadLink(citizenId: string, conversationKey: string): Promise<{ url: string; minutes: number }>;
+  /** Records the request for a coordinator to decide and tells the caseworker. */
+  request(citizenId: string, kind: DataRequestKind): Promise<void>;
+}
+
 /** Everything the citizen dialogs use, injected so tests can run them against any store. */
 export interface CitizenServices {
   profiles: ProfileStore;
@@ -167,6 +178,7 @@ export interface CitizenServices {
   checkIns: CheckInStore;
   progress: ProgressReports;
   reminders: ReminderResponses;
+  privacy: CitizenPrivacy;
   /** The organisation's severity for an urgent-change kind (configurable by coordinators). */
   severityOf(citizenId: string, kind: UrgentChangeKind): Promise<Severity>;
   now: () => Date;

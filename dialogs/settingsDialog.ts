@@ -1,6 +1,7 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContactWindowKey } from '../domain/contactWindow.js';
-import { describeDate, describeDue } from '../domain/dueWords.js';
+import { describeDue } from '../domain/dueWords.js';
+import { MY_DATA_DIALOG, MyDataDialog } from './myDataDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingOptions, WINDOWS } from './onboardingDialog.js';
 import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions, stepValues, YES_NO } from './prompts.js';
 import type { CitizenServices } from './services.js';
@@ -36,6 +37,7 @@ export class SettingsDialog extends ComponentDialog {
     super(SETTINGS_DIALOG);
     addCitizenPrompts(this, services);
     this.addDialog(new OnboardingDialog(services));
+    this.addDialog(new MyDataDialog(services));
     this.addDialog(new WaterfallDialog(FLOW, [this.chooseStep.bind(this), this.askStep.bind(this), this.applyStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -60,8 +62,7 @@ export class SettingsDialog extends ComponentDialog {
       case 'information':
         return step.beginDialog(ONBOARDING_DIALOG, { rerun: true } satisfies OnboardingOptions);
       case 'myData':
-        await step.context.sendActivity(await this.myData(step));
-        return step.endDialog();
+        return step.beginDialog(MY_DATA_DIALOG);
       case 'withdraw':
         return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, t('settings.withdrawConfirm'), YES_NO));
       case 'pause':
@@ -94,16 +95,5 @@ export class SettingsDialog extends ComponentDialog {
       return step.endDialog({ stop: true } satisfies SettingsResult);
     }
     return step.endDialog();
-  }
-
-  private async myData(step: WaterfallStepContext): Promise<string> {
-    const t = citizenT(step.context);
-    const { citizenId, locale } = turnCitizen(step.context);
-    const profile = await this.services.profiles.get(citizenId);
-    const counts = await this.services.profiles.dataSummary(citizenId);
-    const consent = profile.consentAt
-      ? t('settings.consentGiven', { date: describeDate(profile.consentAt.toISOString().slice(0, 10), locale) })
-      : t('settings.consentNone');
-    return t('settings.myDataText', { consent, ...counts });
   }
 }

@@ -44,16 +44,6 @@ export class PrismaProfileStore implements ProfileStore {
     await this.prisma.citizen.update({ where: { id: citizenId }, data: { contactWindow: { ...CONTACT_WINDOWS[window] } } });
   }
 
-  async dataSummary(citizenId: string) {
-    const [goals, steps, barriers, alerts] = await Promise.all([
-      this.prisma.goal.count({ where: { citizenId, status: { not: 'DROPPED' } } }),
-      this.prisma.subGoal.count({ where: { goal: { citizenId }, status: { not: 'DROPPED' } } }),
-      this.prisma.barrier.count({ where: { citizenId, supersededAt: null } }),
-      this.prisma.alert.count({ where: { citizenId } }),
-    ]);
-    return { goals, steps, barriers, alerts };
-  }
-
   async privacyText(citizenId: string, locale: 'da' | 'en'): Promise<{ text: string | null; version: string }> {
     const { organisation } = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId }, include: { organisation: true } });
     const settings = organisation.settings as PrivacySettings;

@@ -55,8 +55,13 @@ export class DataExports {
     return this.render(citizenId);
   }
 
+  /** The citizen's data as plain data (what "Se mine data" shows in chat). */
+  data(citizenId: string): Promise<CitizenData> {
+    return loadCitizenData(this.prisma, this.accessLog, citizenId, this.now());
+  }
+
   async render(citizenId: string): Promise<RenderedExport> {
-    const data = await loadCitizenData(this.prisma, this.accessLog, citizenId, this.now());
+    const data = await this.data(citizenId);
     const locale: Locale = data.citizen.locale === 'en' ? 'en' : 'da';
     const t = translator(locale);
     const json = JSON.stringify(data, null, 2);

@@ -165,3 +165,14 @@ function progressSeries(data: CitizenData, day: (iso: string) => string, label: 
     }),
   }));
 }
+
+/** The document as chat text: every section that has something in it, as a heading with lines; who looked comes last. */
+export function documentAsText(view: DataDocumentView, emptyAccessLog: string): string {
+  const blocks = view.sections
+    .filter((section) => section.lines.length > 0 || section.id === 'accessLog')
+    .map((section) => {
+      const lines = section.lines.length > 0 ? section.lines.flatMap((line) => [`- ${line.text}`, ...line.sub.map((sub) => `    - ${sub}`)]) : [emptyAccessLog];
+      return [`**${section.heading}**`, ...lines].join('\n');
+    });
+  return blocks.join('\n\n');
+}

@@ -13,6 +13,8 @@ import type {
   RaiseAlert,
   StepView,
 } from '../../dialogs/services.js';
+import { CITIZEN_DATA_FORMAT, type CitizenData } from '../../domain/privacy/citizenData.js';
+import type { DataRequestKind } from '../../domain/privacy/dataRequests.js';
 
 /** In-memory citizen services for dialog tests: the same contracts as the Prisma stores, inspectable. */
 export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Date('2026-11-23T10:00:00Z')) {
@@ -47,6 +49,9 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
     return step;
   };
 
+  /** Data-rights calls: links issued (by conversation), requests made, and the access log the citizen is shown. */
+  const privacy = { links: [] as string[], requests: [] as DataRequestKind[], views: [] as CitizenData['accessLog'] };
+
   const services: CitizenServices = {
     now: () => now,
     severityOf: async (_citizenId, kind) => DEFAULT_CHANGE_SEVERITY[kind],
@@ -63,12 +68,6 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       setContactWindow: async (_citizenId, window: ContactWindowKey) => {
         profile.contactWindow = window;
       },
-      dataSummary: async () => ({
-        goals: goals.length,
-        steps: goals.flatMap((goal) => goal.steps).length,
-        barriers: barriers.length,
-        alerts: alerts.length,
-      }),
       privacyText: async () => ({ text: null, version: 'test-version' }),
     },
     goals: {
@@ -177,6 +176,20 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
         thread.open = undefined;
       },
     },
+    privacy: {
+      data: async (citizenId) => ({
+        ...emptyCitizenData(citizenId, profile.name, profile.caseworkerName, now),
+        goals: goals.map((goal) => ({ text: goal.text, origin: 'own', status: 'ACTIVE', createdAt: now.toISOString(), steps: goal.steps.map((step) => ({ text: step.text, dueDate: step.dueDate, status: step.status, completedAt: null })) })),
+        accessLog: [...privacy.views],
+      }),
+      downloadLink: async (_citizenId, conversationKey) => {
+        privacy.links.push(conversationKey);
+        return { url: 'https://ledsager.example/my-data/abc', minutes: 30 };
+      },
+      request: async (_citizenId, kind) => {
+        privacy.requests.push(kind);
+      },
+    },
     alerts: {
       raise: async (alert) => {
         alerts.push(alert);
@@ -186,6 +199,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   };
   return {
     services,
+    privacy,
     profile,
     consents,
     goals,
@@ -200,5 +214,25 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
     remind: (kind: PendingReminder['kind']) => {
       pendingReminder = { reminderId: id(), kind };
     },
+  };
+}
+
+/** A citizen's data with nothing in it yet, for fakes to fill in. */
+export function emptyCitizenData(citizenId: string, name: string, caseworker: string, now: Date): CitizenData {
+  return {
+    format: CITIZEN_DATA_FORMAT,
+    exportedAt: now.toISOString(),
+    citizen: { id: citizenId, name, locale: 'da', timeZone: 'Europe/Copenhagen', status: 'ACTIVE', programme: null, contactWindow: null, enrolledAt: now.toISOString(), endedAt: null, restrictedAt: null, caseworker, backupCaseworker: null },
+    channels: [],
+    consents: [],
+    goals: [],
+    barriers: [],
+    checkIns: [],
+    hours: [],
+    assessments: [],
+    alerts: [],
+    reminders: [],
+    requests: [],
+    accessLog: [],
   };
 }

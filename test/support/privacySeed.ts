@@ -38,6 +38,13 @@ export async function seedCitizen(prisma: PrismaClient, caseworkerId: string, ta
   await prisma.enrollmentCode.create({ data: { codeHash: `hash-${tag}`, citizenId, expiresAt: at } });
   await prisma.enrollmentAttempt.create({ data: { conversationKey: `webchat/${words.conversationId}` } });
   await prisma.consentRecord.createMany({ data: [{ citizenId, decision: 'ACCEPTED', textVersion: 'v1', at }] });
+  const { alertId } = await seedCitizenData(prisma, citizenId, caseworkerId, words, at);
+  await prisma.auditLog.create({ data: { actorStaffId: caseworkerId, action: 'citizen.created', entity: 'Citizen', entityId: citizenId } });
+  return { citizenId, alertId, words };
+}
+
+/** Goals, barriers, two check-ins, hours, an assessment, an alert with a reply and a thread, outbox and reminders for a citizen. */
+export async function seedCitizenData(prisma: PrismaClient, citizenId: string, caseworkerId: string, words: ReturnType<typeof distinctive>, at: Date) {
   await prisma.goal.create({ data: { citizenId, text: words.goal, steps: { create: [{ text: words.step, dueDate: new Date('2026-12-01') }] } } });
   await prisma.barrier.createMany({ data: [{ citizenId, key: 'other', otherText: words.other, rank: 1, whatWouldHelp: words.help }, { citizenId, key: 'transport', rank: 2 }] });
   for (const [index, day] of ['2026-11-03T09:00:00Z', '2026-11-17T09:00:00Z'].entries()) {
@@ -81,8 +88,7 @@ export async function seedCitizen(prisma: PrismaClient, caseworkerId: string, ta
   });
   const reminder = await prisma.reminder.create({ data: { citizenId, kind: 'checkIn', dueAt: at, status: 'SENT', sentAt: at } });
   await prisma.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: 'sent', status: 200 } });
-  await prisma.auditLog.create({ data: { actorStaffId: caseworkerId, action: 'citizen.created', entity: 'Citizen', entityId: citizenId } });
-  return { citizenId, alertId: alert.id, words };
+  return { alertId: alert.id };
 }
 
 /** Every row of every table in the public schema whose text contains one of the needles: "table: needle" → count. */
