@@ -2,6 +2,7 @@ import type { Principal } from '../../domain/access.js';
 import { type AlertFacts, byUrgency } from '../../domain/alertView.js';
 import type { Severity } from '../../domain/sla.js';
 import type { Prisma, PrismaClient } from '../data/generated/client.js';
+import { AccessLog } from '../privacy/accessLog.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 
 /** Which alerts a principal may list: a caseworker their own citizens' and those passed on to them; a coordinator all. */
@@ -34,7 +35,11 @@ const INBOX_LIMIT = 300;
 
 /** The caseworker's inbox: what is waiting for them, most urgent first. Read-only; actions go through AlertActions. */
 export class AlertInbox {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** A listing shown is a staff read of the citizens on it (their words are in the rows). */
+    private readonly accessLog: AccessLog = new AccessLog(prisma),
+  ) {}
 
   async list(principal: Principal, filters: InboxFilters): Promise<InboxContents> {
     const visible = visibleAlertsWhere(principal);
@@ -78,5 +83,10 @@ export class AlertInbox {
       citizens: citizens.map((citizen) => ({ id: citizen.id, name: citizen.displayName })),
       timeZone: settings.businessHours.timeZone,
     };
+  }
+
+  /** Records that staff saw these citizens' alerts: a page shown, or a live update that brought something new. */
+  async viewed(principal: Principal, alerts: ReadonlyArray<{ citizenId: string }>): Promise<void> {
+    await this.accessLog.record(principal, alerts.map((alert) => alert.citizenId), 'alert-list');
   }
 }

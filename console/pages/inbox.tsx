@@ -39,6 +39,8 @@ type InboxQuery = z.infer<typeof inboxQuery>;
 
 interface InboxModel {
   views: AlertView[];
+  /** The citizens whose alerts are on the list, for the access log. */
+  alerts: Array<{ citizenId: string }>;
   citizens: Array<{ id: string; name: string }>;
   query: InboxQuery;
   /** The list's filters as a query string (no notices), for links, the live URL and `back`. */
@@ -119,7 +121,7 @@ function LiveList({ page, model }: { page: PageContext; model: InboxModel }): JS
         {views.length > 0 ? t('inbox.count', { count: views.length }) : t(model.filterQuery ? 'inbox.emptyFiltered' : 'inbox.empty')}
       </p>
       {views.length > 0 && (
-        <ul class="alert-list">
+        <ul class="alert-list nobullet-list">
           {views.map((view) => (
             <AlertRow page={page} view={view} back={back} replyError={query.alert === view.id ? replyError : undefined} />
           ))}
@@ -186,11 +188,12 @@ export function registerInboxPage(server: Server, deps: InboxDeps): void {
       const alert = await actions.load(query.alert, ctx.principal).catch(() => undefined);
       if (alert) notice = { done: query.done, citizen: alert.citizen.displayName };
     }
-    return { views, citizens: contents.citizens, query, filterQuery: filterQueryOf(query), version, notice };
+    return { views, alerts: contents.alerts, citizens: contents.citizens, query, filterQuery: filterQueryOf(query), version, notice };
   }
 
   server.get('/console', guard.requireStaff()(async (req, res, ctx) => {
     const model = await load(req, ctx);
+    await deps.inbox.viewed(ctx.principal, model.alerts);
     sendHtml(res, 200, await (<InboxPage page={ctx.page} model={model} />));
   }));
 
@@ -202,6 +205,7 @@ export function registerInboxPage(server: Server, deps: InboxDeps): void {
       res.end();
       return;
     }
+    await deps.inbox.viewed(ctx.principal, model.alerts);
     const title = `${titleOf(ctx.page, model.views.length)} – ${ctx.page.t('layout.serviceName')}`;
     sendHtml(res, 200, `<title>${escapeHtml(title)}</title>${await (<LiveList page={ctx.page} model={model} />)}`);
   }));

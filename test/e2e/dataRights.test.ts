@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distinctive, seedCitizenData } from '../support/privacySeed.js';
 import { enrolled, staffApi, useServiceWithChannel } from '../support/app.js';
+import { ConsoleVisitor } from '../support/console.js';
 import type { CitizenData } from '../../domain/privacy/citizenData.js';
 
 /** The JSON offered for download on the document page (a data: URL). */
@@ -46,6 +47,17 @@ describe('data rights end to end', () => {
       expect(rows.length - before, path).toBe(1);
       expect(rows[0], path).toMatchObject({ staffId, role: 'CASEWORKER', category });
     }
+    // The console's inbox: the page is a read; a live poll that brings nothing new is not.
+    const visitor = new ConsoleVisitor(app);
+    await visitor.signInAs(staffId);
+    const before = await app.db.prisma.accessLog.count({ where: { citizenId } });
+    const page = await visitor.get('/console');
+    expect(page.status).toBe(200);
+    expect(await app.db.prisma.accessLog.count({ where: { citizenId, category: 'alert-list' } })).toBe(2);
+    const version = /\/console\/inbox\/live\?([^"]*)"/.exec(page.html)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect((await visitor.get(`/console/inbox/live?${version}`)).status).toBe(204);
+    expect(await app.db.prisma.accessLog.count({ where: { citizenId } })).toBe(before + 1);
+
     // What was read is a category; the data itself never enters the log.
     const logged = JSON.stringify(await app.db.prisma.accessLog.findMany({ where: { citizenId } }));
     expect(logged).not.toContain('Quixwell');
