@@ -23,6 +23,7 @@ import { smtpMailer } from './alerts/smtpMailer.js';
 import { StaffChat } from './alerts/staffChat.js';
 import { ConversationThreads } from './alerts/threads.js';
 import { UndeliveredAlerts } from './alerts/undeliveredAlerts.js';
+import type { CrisisMemory } from '../domain/crisis/accumulation.js';
 import { CrisisResponder } from './crisis/crisisResponder.js';
 import { ProactiveMessenger } from './messaging/proactiveMessenger.js';
 import { startTicker } from './scheduling/ticker.js';
@@ -66,6 +67,9 @@ import { PeopleDirectory } from './people/peopleDirectory.js';
 
 /** The one conversation-state property holding the dialog stack. */
 export const DIALOG_STATE_PROPERTY = 'dialogState';
+/** Risk carried across turns, and the crisis follow-up's own dialog stack (the main dialog waits meanwhile). */
+export const CRISIS_MEMORY_PROPERTY = 'crisisMemory';
+export const CRISIS_DIALOG_STATE_PROPERTY = 'crisisDialogState';
 
 export interface RunningApp {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -90,7 +94,7 @@ export function projectRoot(): string {
 }
 
 /** Composition root: database → migrations → state → adapter → bot → HTTP. */
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+export async function startApp(config: AppConfig, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
   if (isLocalMode(config)) {
     logger.warn('MicrosoftAppId is not set: local mode, inbound activities are NOT authenticated (for the Emulator and local web chat only)');
   }
@@ -127,14 +131,24 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     },
     logger.child({ module: 'outbox' }),
   );
-  const alerts = new AlertService(db.prisma, outbox, delivery, logger.child({ module: 'alerts' }));
+  const alerts = new AlertService(db.prisma, outbox, delivery, logger.child({ module: 'alerts' }), clock);
   const cardUpdates = new CardUpdates(db.prisma, messenger, delivery, logger.child({ module: 'alert-cards' }));
   const alertActions = new AlertActions(db.prisma, outbox, () => new Date(), (alertId) => cardUpdates.refresh(alertId));
   const undeliveredAlerts = new UndeliveredAlerts(db.prisma, outbox);
-  const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }), () => new Date(), (alertId) =>
+  const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }), clock, (alertId) =>
     cardUpdates.refresh(alertId),
   );
-  const crisis = new CrisisResponder(people, alerts, logger.child({ module: 'crisis' }));
+  const conversationState = new ConversationState(storage);
+  const crisis = new CrisisResponder({
+    findPerson: (context) => people.find(context.activity.channelId, context.activity.from.id),
+    caseworkerName: async (citizenId) =>
+      (await db.prisma.citizen.findUnique({ where: { id: citizenId }, select: { caseworker: { select: { name: true } } } }))?.caseworker.name,
+    alerts,
+    memory: conversationState.createProperty<CrisisMemory>(CRISIS_MEMORY_PROPERTY),
+    dialogState: conversationState.createProperty<DialogState>(CRISIS_DIALOG_STATE_PROPERTY),
+    logger: logger.child({ module: 'crisis' }),
+    now: clock,
+  });
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 
   const progress = new ProgressService(db.prisma, alerts);
@@ -146,7 +160,6 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     new Pacer(config.REMINDER_SENDS_PER_SECOND),
     logger.child({ module: 'reminders' }),
   );
-  const conversationState = new ConversationState(storage);
   const threads = new ConversationThreads(db.prisma, outbox, alertActions, config.THREAD_QUIET_HOURS * 3_600_000);
   // Data rights: who read what, the citizen's data to see and take along, requests for erasure and restriction.
   const accessLog = new AccessLog(db.prisma);

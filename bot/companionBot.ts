@@ -11,6 +11,7 @@ import { MAIN_DIALOG } from '../dialogs/mainDialog.js';
 import { setTurnCitizen } from '../dialogs/turnCitizen.js';
 import { resolveLocale, translator } from '../locales/i18n.js';
 import { detectCrisis } from '../domain/crisis/detector.js';
+import { guessLanguage } from '../domain/crisis/language.js';
 import type { StaffChat } from './alerts/staffChat.js';
 import { cardSubmitText } from './cardSubmit.js';
 import type { CrisisResponder } from './crisis/crisisResponder.js';
@@ -64,15 +65,22 @@ export class CompanionBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     // Safety first: before any lookup, whatever dialog the person is in, enrolled or not.
-    if (detectCrisis(activity.text ?? '').tier !== 'none') {
-      await this.deps.crisis.respond(context);
+    const crisis = detectCrisis(activity.text ?? '');
+    if (crisis.tier !== 'none') {
+      await this.deps.crisis.respond(context, crisis);
       return;
     }
+    // Weak signals add up across turns, and an open "are you safe?" question takes the answer.
+    if (await this.deps.crisis.handleOrdinary(context, crisis)) return;
     // A card button is the same answer as typing it; from here on only text matters.
     const submitted = cardSubmitText(activity.value);
     if (submitted !== undefined && !activity.text) activity.text = submitted;
 
     const person = await this.deps.people.find(activity.channelId, activity.from.id);
+    if (person?.kind !== 'staff' && guessLanguage(activity.text ?? '') === 'unknown') {
+      await this.deps.crisis.noteUnknownLanguage(context, person);
+      return;
+    }
     if (!person) {
       const staff = await this.deps.teamsStaff.recognize(context, referenceOf(context));
       if (staff?.kind === 'staff') await this.welcomeStaff(context, staff);

@@ -25,9 +25,15 @@ export const DEFAULT_CRISIS_CONTACTS: CrisisContact[] = [
   },
 ];
 
-/** The contacts as lines of text: "112 – Alarmcentralen (ved fare for liv)". */
+/**
+ * The contacts as tappable lines, 112 first: "**[112](tel:112)** – Alarmcentralen (ved fare for liv)".
+ * One paragraph each: Web Chat's Markdown joins single line breaks, and Teams on phones shows no lists.
+ */
 export function crisisContactLines(contacts: readonly CrisisContact[], locale: 'da' | 'en'): string {
   return contacts
-    .map((contact) => `**${contact.phone}** – ${contact.name[locale]}${contact.note?.[locale] ? ` (${contact.note[locale]})` : ''}`)
-    .join('\n');
+    .map((contact) => {
+      const note = contact.note?.[locale] ? ` (${contact.note[locale]})` : '';
+      return `**[${contact.phone}](tel:${contact.phone.replace(/\s/g, '')})** – ${contact.name[locale]}${note}`;
+    })
+    .join('\n\n');
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { MessageFactory } from 'botbuilder';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { alertCard } from '../../cards/alertCard.js';
+import { crisisFactRows } from '../crisis/crisisFacts.js';
 import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
 import { resolveLocale, translator } from '../../locales/i18n.js';
@@ -25,7 +26,7 @@ export interface WebhookTarget {
 /** A citizen notification: an i18n key under `notify.` and its parameters, rendered in the citizen's language at send time. */
 export interface CitizenNotice {
   alertId?: string;
-  notice: 'acknowledged' | 'reply' | 'escalated' | 'escalatedTeam';
+  notice: 'acknowledged' | 'reply' | 'escalated' | 'escalatedTeam' | 'escalatedCrisis';
   params: Record<string, string>;
 }
 
@@ -53,6 +54,11 @@ export class AlertDelivery {
       ...staffIds.map((staffId) => ({ channel: 'staff-chat' as const, target: staffId, payload: { alertId, reason } })),
       ...(this.webhook ? [{ channel: 'webhook' as const, target: this.webhook.url, payload: { alertId, event: `alert.${reason === 'new' ? 'created' : 'escalated'}` } }] : []),
     ];
+  }
+
+  /** E-mail to these staff members, when e-mail is configured (a crisis out of hours). */
+  emailItemsFor(alertId: string, staffIds: string[]): OutboxItem[] {
+    return this.mailer ? staffIds.map((staffId) => ({ channel: 'email' as const, target: staffId, payload: { alertId } })) : [];
   }
 
   handlers(): Record<OutboxChannel, OutboxHandler> {
@@ -130,6 +136,7 @@ export class AlertDelivery {
         ...Object.entries(payload.facts ?? {})
           .filter(([key]) => ['from', 'to', 'origin'].includes(key))
           .map(([key, value]) => ({ title: key, value: String(value) })),
+        ...crisisFactRows(payload.facts, t, true),
       ],
       ...(payload.citizenText ? { citizenText: payload.citizenText } : {}),
       ...(status ? { status, closed: alert.status === 'RESOLVED' } : {}),
@@ -137,7 +144,8 @@ export class AlertDelivery {
       labels: { acknowledge: t('staff.acknowledge'), reply: t('staff.reply'), resolve: t('staff.resolve') },
     });
     const activity = MessageFactory.attachment(card);
-    activity.text = `${title}\n\n${t('staff.howToAnswer', { ref })}`;
+    const crisis = crisisFactRows(payload.facts, t, false).map((row) => `${row.title}: ${row.value}`);
+    activity.text = [title, ...crisis, t('staff.howToAnswer', { ref })].join('\n\n');
     return activity;
   }
 
@@ -173,7 +181,8 @@ export class AlertDelivery {
       ref: alertReference(alert.id),
     };
     try {
-      await this.mailer.send(staff.email, t('staff.emailSubject', params), t('staff.emailBody', params));
+      const crisis = crisisFactRows((alert.payload as { facts?: Record<string, unknown> }).facts, t, false).map((row) => `${row.title}: ${row.value}`);
+      await this.mailer.send(staff.email, t('staff.emailSubject', params), [t('staff.emailBody', params), ...crisis].join('\n\n'));
     } catch {
       throw new DeliveryError('retryable');
     }

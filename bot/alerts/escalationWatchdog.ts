@@ -58,8 +58,10 @@ export class EscalationWatchdog {
           step.target === 'backup'
             ? { alertId: id, notice: 'escalated', params: { name: alert.citizen.caseworker.name, colleague: alert.citizen.backupCaseworker?.name ?? '' } }
             : { alertId: id, notice: 'escalatedTeam', params: {} };
+        // In a crisis the citizen also hears, again, that 112 is the way while they wait.
+        const crisisNotice = alert.severity === 'CRISIS' ? [{ channel: 'citizen-chat' as const, target: alert.citizenId, payload: { alertId: id, notice: 'escalatedCrisis', params: {} } }] : [];
         await this.outbox.enqueue(
-          [...this.delivery.itemsFor(id, recipients, 'escalated'), { channel: 'citizen-chat', target: alert.citizenId, payload: notice }],
+          [...this.delivery.itemsFor(id, recipients, 'escalated'), { channel: 'citizen-chat', target: alert.citizenId, payload: notice }, ...crisisNotice],
           tx,
         );
         escalatedIds.push(id);

@@ -61,6 +61,10 @@ export const organisationSettingsSchema = z.object({
     .min(3, 'needs 112 and at least two more places to turn')
     .refine((contacts) => contacts[0]?.phone.replace(/\s/g, '') === '112', 'the first contact must be 112')
     .default(DEFAULT_CRISIS_CONTACTS),
+  /** Who hears of a crisis outside business hours (staff ids) and, optionally, the daily window they cover (may span midnight). */
+  onCall: z
+    .object({ staffIds: z.array(z.uuid()).max(20).default([]), hours: z.object({ from: hhmm, to: hhmm }).nullable().default(null) })
+    .default({ staffIds: [], hours: null }),
   /** Check-in items per programme (item ids of the question bank); `default` for citizens without a programme. */
   checkInItems: z
     .object({ default: z.array(bankItemId).min(1).optional(), byProgramme: z.record(z.string().min(1), z.array(bankItemId).min(1)).default({}) })

@@ -26,7 +26,8 @@ export function accumulate(memory: CrisisMemory, assessment: Pick<CrisisAssessme
   const recent = memory.signals.filter((signal) => turn - signal.turn < MAX_TURNS && now.getTime() - Date.parse(signal.at) < MAX_AGE_MS);
   const signals = assessment.weight > 0 ? [...recent, { turn, weight: assessment.weight, at: now.toISOString() }] : recent;
   const total = signals.reduce((sum, signal) => sum + signal.weight * DECAY ** (turn - signal.turn), 0);
-  const accumulated: CrisisTier = total >= CLEAR_AT ? 'clear' : total >= POSSIBLE_AT ? 'possible' : 'none';
+  // Only a message that itself carries a signal can raise the tier: an ordinary reply after a crisis is just a reply.
+  const accumulated: CrisisTier = assessment.weight === 0 ? 'none' : total >= CLEAR_AT ? 'clear' : total >= POSSIBLE_AT ? 'possible' : 'none';
   const tier = TIER_WEIGHT[accumulated] > TIER_WEIGHT[assessment.tier] ? accumulated : assessment.tier;
   return { memory: { turn, signals }, tier, total };
 }

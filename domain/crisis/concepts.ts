@@ -125,8 +125,14 @@ export const RULES: ConceptRule[] = [
   {
     concept: 'kill-self',
     tier: 'clear',
-    patterns: [p('@intend|going ... @kill|@hang|@end|skyde|shoot|@drown ... mig|myself|me selv|myself|liv|life', 3), p('@hang|@drown mig|myself', 1)],
-    unless: [p('@not @intend|going', 1), p('@intend|going @not', 1)],
+    // Wanting or intending to kill oneself is active intent: clear. Thinking about it is possible (screening follows).
+    patterns: [
+      p('@intend|@want|going|lyst ... @kill|@hang|@end|skyde|shoot|@drown myself|mig|me|livet|liv|life', 3),
+      p('@intend|@want|going|lyst ... @hit|@kill mig|me selv? ihjel', 3),
+      p('@intend|@want|going|lyst ... @take|@end mit|my eget|own? liv|livet|life', 3),
+      p('@hang|@drown mig|myself', 1),
+    ],
+    unless: [p('@not @intend|@want|going|lyst', 1), p('@intend|@want|going @not', 1), p('@want|@intend ... @not ... @kill|@take', 4)],
   },
   {
     concept: 'wish-to-die',
@@ -365,16 +371,22 @@ export function maskIdioms(tokens: readonly Token[]): Token[] {
   return masked;
 }
 
+const RANK: Record<ConceptTier, number> = { clear: 2, possible: 1, weak: 0 };
+
 /** Every concept whose rule matches the (masked) tokens. */
 export function findConcepts(tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
   for (const rule of RULES) {
-    if (hits.some((hit) => hit.concept === rule.concept)) continue;
+    // One hit per concept, at its highest tier ("I want to kill myself" is clear, "thinking about killing myself" possible).
+    const earlier = hits.findIndex((hit) => hit.concept === rule.concept);
+    if (earlier >= 0 && RANK[hits[earlier]?.tier ?? 'weak'] >= RANK[rule.tier]) continue;
     if (rule.unless?.some((veto) => match(veto, tokens))) continue;
     for (const candidate of rule.patterns) {
       const found = match(candidate, tokens);
       if (!found) continue;
-      hits.push({ concept: rule.concept, tier: rule.tier, words: found.map((word) => tokens[word.at]?.word ?? '').filter(Boolean) });
+      const hit = { concept: rule.concept, tier: rule.tier, words: found.map((word) => tokens[word.at]?.word ?? '').filter(Boolean) };
+      if (earlier >= 0) hits.splice(earlier, 1, hit);
+      else hits.push(hit);
       break;
     }
   }

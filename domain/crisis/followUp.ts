@@ -12,13 +12,12 @@ function has(words: readonly string[], ...wanted: string[]): boolean {
 }
 
 /**
- * Reads a short reply: the button's value or what people type ("ja", "nej ikke rigtig",
- * "ved ikke", "I don't know", "3"). Undefined for anything longer or unclear: then we ask again.
- * Button order is 1 Ja, 2 Nej, 3 Jeg ved det ikke.
+ * Reads a short reply: the button's label or what people type ("ja", "nej ikke rigtig",
+ * "ved ikke", "I don't know"). Undefined for anything longer or unclear, and for bare numbers:
+ * those answer the question the person was in before (a check-in item), not this one.
  */
 export function parseFollowUpAnswer(text: string): FollowUpAnswer | undefined {
   const trimmed = text.trim();
-  if (/^[1-3][.)]?$/.test(trimmed)) return (['yes', 'no', 'unsure'] as const)[Number(trimmed[0]) - 1];
   const words = normalise(trimmed);
   if (words.length === 0 || words.length > 6) return undefined;
   // "ved ikke" and "not sure" hold a no-word but mean neither.

@@ -24,6 +24,10 @@ describe('risk across turns', () => {
     expect(tiers).toEqual(['possible', 'none', 'clear']);
   });
 
+  it('when an ordinary message follows a clear risk, then it is not answered as a risk again', () => {
+    expect(conversation(['jeg står på taget', 'komme ud af huset']).map((turn) => turn.tier)).toEqual(['clear', 'none']);
+  });
+
   it('when possible-risk messages are many turns apart, then each stays possible', () => {
     const tiers = conversation(['jeg orker ikke mere', 'ok', 'ja', 'nej', 'tak', 'hej', 'ingen ville savne mig']).map((turn) => turn.tier);
     expect(tiers[0]).toBe('possible');
@@ -52,17 +56,15 @@ describe('answers to the follow-up questions', () => {
     ['Ja', 'yes'],
     ['ja tak', 'yes'],
     ['yes I am', 'yes'],
-    ['1', 'yes'],
     ['Nej', 'no'],
     ['nej ikke rigtig', 'no'],
     ['no', 'no'],
-    ['2', 'no'],
     ['Jeg ved det ikke', 'unsure'],
     ['ved ikke', 'unsure'],
     ["I don't know", 'unsure'],
     ['not sure', 'unsure'],
     ['måske', 'unsure'],
-    ['3', 'unsure'],
+    ['3', undefined],
     ['jeg er hjemme i min lejlighed og ser tv med min kat', undefined],
     ['hvad', undefined],
   ])('when the answer is %j, then it reads as %s', (text, expected) => {

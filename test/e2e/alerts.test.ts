@@ -100,15 +100,17 @@ describe('alerts that escalate until someone reacts, driven as channels drive th
 });
 
 describe('crisis safety, driven as a channel drives it', () => {
-  const service = useServiceWithChannel();
+  // Monday 10:00 in Copenhagen: inside business hours, so the caseworker is who is told.
+  const service = useServiceWithChannel({}, () => new Date('2026-11-23T09:00:00Z'));
 
   it('when someone not enrolled writes a crisis phrase, then the first reply is the safety message with 112 first', async () => {
     const { app, channel } = service;
     const stranger = new ChannelUser(app.url, channel, 'stranger', 'conv-stranger');
     const replies = await stranger.say('jeg vil ikke leve mere');
     expect(replies[0]).toMatch(/Du skal ikke stå alene med det/);
-    expect(replies[0]).toMatch(/\*\*112\*\*[\s\S]*70 201 201[\s\S]*1813/);
-    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(/\*\*\[112\]\(tel:112\)\*\*[\s\S]*\[70 201 201\]\(tel:70201201\)[\s\S]*\[1813\]\(tel:1813\)/);
+    // A possible risk: the first screening question keeps the person talking.
+    expect(replies.slice(1)).toEqual([expect.stringMatching(/Har du inden for den sidste måned ønsket, at du var død/)]);
   });
 
   it('when an enrolled citizen in the middle of a dialog writes one, then the safety message comes first, the caseworker gets a crisis alert, and the dialog waits', async () => {
@@ -119,12 +121,12 @@ describe('crisis safety, driven as a channel drives it', () => {
     const before = channel.activitiesIn('conv-mette').length;
     const replies = await citizen.say('I want to kill myself');
     expect(replies[0]).toMatch(/Du skal ikke stå alene med det/);
-    expect(replies[1]).toBe('Jeg har også givet Mette Holm besked. De kontakter dig så hurtigt som muligt.');
+    expect(replies.slice(1)).toEqual(['Jeg har også givet Mette Holm besked. De kontakter dig så hurtigt som muligt.', 'Er du i sikkerhed lige nu?']);
     await channel.waitForMessages('conv-mette', before + 1, 5_000);
     expect(channel.activitiesIn('conv-mette').at(-1)?.text).toMatch(/^KRISE: Krise fra Anna/);
     const alerts = await app.db.prisma.alert.findMany({ where: { citizenId } });
     expect(alerts.map((alert) => [alert.kind, alert.severity])).toEqual([['crisis', 'CRISIS']]);
-    // The goal question is still open: the crisis turn did not consume it.
+    // The goal question is still open: the crisis turn did not consume it, and a reply that is no answer lets the safety question go.
     expect((await citizen.say('Komme ud af huset'))[0]).toMatch(/Dit mål er gemt/);
   });
 });

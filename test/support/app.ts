@@ -9,8 +9,11 @@ import { ChannelUser, StandInChannel } from './standInChannel.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-/** Starts the real service on a free port with an embedded database in a fresh folder (or the given one). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp & { dataDir: string }> {
+/**
+ * Starts the real service on a free port with an embedded database in a fresh folder (or the given one).
+ * `clock` is the service's time for alerts, on-call hours and escalation: a test moves it instead of sleeping.
+ */
+export async function startTestApp(env: Record<string, string> = {}, clock?: () => Date): Promise<RunningApp & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'ledsager-test-')));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -22,7 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
     DATA_DIR: dataDir,
   });
   // TEST_LOG_LEVEL=debug shows the service's own logs when a test needs explaining.
-  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock);
   return { ...app, dataDir };
 }
 
@@ -47,11 +50,11 @@ export async function staffApi(
 }
 
 /** A running service (embedded database) and a stand-in channel for one describe block. */
-export function useServiceWithChannel(env: Record<string, string> = {}) {
+export function useServiceWithChannel(env: Record<string, string> = {}, clock?: () => Date) {
   const context = { channel: new StandInChannel(), app: undefined as unknown as RunningApp & { dataDir: string } };
   beforeAll(async () => {
     await context.channel.start();
-    context.app = await startTestApp(env);
+    context.app = await startTestApp(env, clock);
   });
   afterAll(async () => {
     await context.app.stop();
