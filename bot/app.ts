@@ -230,6 +230,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     prisma: db.prisma,
     config,
     alertActions,
+    coordinator: { settings: settingsUpdates, staff: staffAdmin },
     projectRoot: projectRoot(),
     logger,
   });

@@ -11,11 +11,14 @@ import { registerOidcRoutes } from './auth/oidc.js';
 import { StaffSessions } from './auth/sessions.js';
 import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
 import { registerInboxPage } from './pages/inbox.js';
+import { registerCoordinatorPages, type CoordinatorConsoleServices } from './pages/coordinatorPages.js';
 
 export interface ConsoleDeps {
   prisma: PrismaClient;
   config: AppConfig;
   alertActions: AlertActions;
+  /** The services behind the coordinators' pages (settings, staff, citizens, dashboard, audit). */
+  coordinator: CoordinatorConsoleServices;
   projectRoot: string;
   logger: Logger;
   now?: () => Date;
@@ -57,6 +60,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
   }
 
   registerInboxPage(server, { guard, inbox: new AlertInbox(deps.prisma), actions: deps.alertActions, now });
+  registerCoordinatorPages(server, { guard, prisma: deps.prisma, services: deps.coordinator, now });
 
   // Anything else under /console is a page that does not exist: say so as a page (after sign-in), not as JSON.
   server.get('/console/*', guard.requireStaff()(async (_req, res, ctx) => guard.renderError(res, ctx.page, 'notFound')));
