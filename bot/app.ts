@@ -44,6 +44,7 @@ import { ChatPrivacy } from './privacy/citizenPrivacy.js';
 import { DataExports } from './privacy/dataExport.js';
 import { DataRequests } from './privacy/dataRequests.js';
 import { registerPrivacyRoutes } from './privacy/privacyRoutes.js';
+import { citizenFor } from './admin/citizenAccess.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
 import { Pacer } from './reminders/pacer.js';
 import { CitizenReminders } from './reminders/citizenReminders.js';
@@ -223,11 +224,18 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   registerPeopleRoutes(server, { auth, staff: staffAdmin, logger: logger.child({ module: 'people-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, accessLog, logger: logger.child({ module: 'alert-api' }) });
   const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
-  registerPrivacyRoutes(server, { prisma: db.prisma, auth, exports: dataExports, logger: logger.child({ module: 'privacy' }) });
+  registerPrivacyRoutes(server, { prisma: db.prisma, auth, exports: dataExports, requests: dataRequests, accessLog, logger: logger.child({ module: 'privacy' }) });
   registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });
 
   const staffConsole = registerConsole(server, {
     prisma: db.prisma,
+    privacy: {
+      requests: dataRequests,
+      accessLog,
+      exports: dataExports,
+      citizenFor: (principal, citizenId) => citizenFor(db.prisma, principal, citizenId),
+      timeZoneOf: async (organisationId) => (await readOrganisationSettings(db.prisma, organisationId)).businessHours.timeZone,
+    },
     config,
     alertActions,
     coordinator: { settings: settingsUpdates, staff: staffAdmin },

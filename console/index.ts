@@ -11,6 +11,10 @@ import { registerOidcRoutes } from './auth/oidc.js';
 import { StaffSessions } from './auth/sessions.js';
 import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
 import { registerInboxPage } from './pages/inbox.js';
+import { registerAccessLogPage } from './pages/accessLog.js';
+import { registerErasureRequestsPage } from './pages/erasureRequests.js';
+import { registerCitizenDataRightsPage } from './pages/erasureRequestsCitizen.js';
+import type { PrivacyConsoleServices } from './pages/privacyServices.js';
 import { registerCoordinatorPages, type CoordinatorConsoleServices } from './pages/coordinatorPages.js';
 
 export interface ConsoleDeps {
@@ -21,6 +25,8 @@ export interface ConsoleDeps {
   coordinator: CoordinatorConsoleServices;
   projectRoot: string;
   logger: Logger;
+  /** Data protection: access log, erasure and restriction requests, exports on request. */
+  privacy: PrivacyConsoleServices;
   now?: () => Date;
 }
 
@@ -61,6 +67,10 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
 
   registerInboxPage(server, { guard, inbox: new AlertInbox(deps.prisma), actions: deps.alertActions, now });
   registerCoordinatorPages(server, { guard, prisma: deps.prisma, services: deps.coordinator, now });
+
+  registerErasureRequestsPage(server, { guard, privacy: deps.privacy });
+  registerAccessLogPage(server, { guard, privacy: deps.privacy });
+  registerCitizenDataRightsPage(server, { guard, privacy: deps.privacy });
 
   // Anything else under /console is a page that does not exist: say so as a page (after sign-in), not as JSON.
   server.get('/console/*', guard.requireStaff()(async (_req, res, ctx) => guard.renderError(res, ctx.page, 'notFound')));

@@ -39,6 +39,15 @@ export class AccessLog {
     return rows.map((row) => ({ at: row.at, staffName: row.staff?.name ?? null, role: row.role, category: row.category, reason: row.reason }));
   }
 
+  /** Who and whom the filters can name: the organisation's citizens and staff, by name. */
+  async filterChoices(organisationId: string) {
+    const [citizens, staff] = await Promise.all([
+      this.prisma.citizen.findMany({ where: { organisationId }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
+      this.prisma.staff.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    ]);
+    return { citizens: citizens.map((citizen) => ({ id: citizen.id, name: citizen.displayName })), staff };
+  }
+
   /** The log across an organisation, filtered, newest first (coordinators). */
   async search(organisationId: string, filter: AccessLogFilter, take = 200) {
     const citizenIds = (await this.prisma.citizen.findMany({ where: { organisationId, ...(filter.citizenId ? { id: filter.citizenId } : {}) }, select: { id: true } })).map((row) => row.id);

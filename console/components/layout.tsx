@@ -28,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'citizens', href: '/console/citizens', roles: ['CASEWORKER', 'COORDINATOR'] },
   { key: 'settings', href: '/console/settings', roles: ['COORDINATOR'] },
   { key: 'staff', href: '/console/staff', roles: ['COORDINATOR'] },
+  { key: 'privacy', href: '/console/data-requests', roles: ['COORDINATOR'] },
 ];
 
 /** The hidden CSRF field every console form carries. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { StaffRole } from '../access.js';
 
 /**
@@ -41,3 +42,16 @@ export function whoLooked(entries: readonly AccessEntry[], timeZone: string): Ar
   }
   return [...lines.values()];
 }
+
+const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`));
+
+/** Coordinators' filters on the access log (API query and console form alike); a bad value is a 400 naming it. */
+export const accessLogQuery = z.object({
+  citizenId: z.uuid().optional(),
+  staffId: z.uuid().optional(),
+  category: z.enum(ACCESS_CATEGORIES).optional(),
+  from: day.optional(),
+  /** Inclusive: the whole day. */
+  to: day.transform((date) => new Date(date.getTime() + 86_400_000)).optional(),
+});
+export type AccessLogQuery = z.infer<typeof accessLogQuery>;

@@ -156,14 +156,16 @@ const EVENT_WORDS = { created: true, acknowledged: true, replied: true, citizenM
 function progressSeries(data: CitizenData, day: (iso: string) => string, label: (factor: string) => string): ChartSeries[] {
   const finished = data.checkIns.filter((checkIn) => checkIn.scores && checkIn.completedAt);
   const factors = [...new Set(finished.flatMap((checkIn) => Object.keys(checkIn.scores ?? {})))].sort();
-  return factors.map((factor) => ({
-    factor,
-    label: label(factor),
-    points: finished.flatMap((checkIn) => {
-      const score = checkIn.scores?.[factor];
-      return score === null || score === undefined ? [] : [{ day: day(checkIn.completedAt as string), score }];
-    }),
-  }));
+  return factors
+    .map((factor) => ({
+      factor,
+      label: label(factor),
+      points: finished.flatMap((checkIn) => {
+        const score = checkIn.scores?.[factor];
+        return score === null || score === undefined ? [] : [{ day: day(checkIn.completedAt as string), score }];
+      }),
+    }))
+    .filter((series) => series.points.length > 0);
 }
 
 /** The document as chat text: every section that has something in it, as a heading with lines; who looked comes last. */
