@@ -8,11 +8,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { type ChoiceOption, matchChoice } from '../domain/choices.js';
-import { MENU_ENTRIES, type MenuEntry, recognizeGlobalCommand, recognizeIntent } from '../domain/commands.js';
+import { type MenuEntry, recognizeGlobalCommand, recognizeIntent } from '../domain/commands.js';
 import { BARRIERS_DIALOG, BarriersDialog } from './barriersDialog.js';
 import { GOALS_DIALOG, GoalsDialog } from './goalsDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog.js';
-import { addCitizenPrompts, choiceOptions, stepValues } from './prompts.js';
+import { addCitizenPrompts, type ChoiceSpec, choiceOptions, stepValues } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 import { looksLikeWords, recognizeConcern } from '../domain/intents/concerns.js';
@@ -35,6 +35,10 @@ const MENU_PROMPT = 'menuPrompt';
 /** How the main flow was started: by a fresh message (route by its words), to show the menu, or for an urgent change. */
 export interface MainOptions {
   showMenu?: boolean;
+  /** The rest of the menu, after "mere". */
+  more?: boolean;
+  /** After a task: one line on what one can do next, not the whole menu again. */
+  quiet?: boolean;
   urgentKind?: UrgentChangeKind;
   /** The citizen's own words that announced the change, kept as its description. */
   urgentText?: string;
@@ -45,7 +49,7 @@ export interface MainOptions {
 }
 
 /** Where a fresh message or a menu choice leads: a menu entry, or the weekly pulse a reminder offered. */
-type Route = MenuEntry | 'pulse';
+type Route = MenuChoice | 'pulse';
 
 /** Words of a first message that name no entry: for the caseworker. */
 interface Forward {
@@ -64,7 +68,11 @@ function activeIds(dc: DialogContext): string[] {
 
 type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
-const MENU = MENU_ENTRIES.map((entry) => ({ value: entry, labelKey: `menu.${entry}` }));
+type MenuChoice = MenuEntry | 'more' | 'back';
+const entry = (value: MenuChoice, also: readonly string[] = []): ChoiceSpec<MenuChoice> => ({ value, labelKey: `menu.${value}`, also });
+/** The short menu: the most used entries and "mere"; the rest one tap further. Every entry's words work from either. */
+const MAIN_MENU = [entry('checkIn'), entry('goals'), entry('message'), entry('urgent'), entry('more', ['mere', 'more', 'flere'])];
+const MORE_MENU = [entry('barriers'), entry('progress'), entry('settings'), entry('back', ['tilbage', 'back'])];
 
 /**
  * The root of every citizen conversation: agreement first, then the menu.
@@ -205,7 +213,7 @@ export class MainDialog extends ComponentDialog {
     values.urgentText = options.urgentText;
     if (values.urgentKind) return step.next('urgent');
     if (options.route) return step.next(options.route);
-    if (!onboarding && !options.showMenu) {
+    if (!onboarding && !options.showMenu && !options.quiet && !options.more) {
       const text = step.context.activity.text ?? '';
       const reminderRoute = await this.answerReminder(step, options.reminderReply ?? recognizeReminderReply(text));
       if (reminderRoute === 'done') return step.endDialog();
@@ -221,8 +229,11 @@ export class MainDialog extends ComponentDialog {
       if (intent) return step.next(intent);
       if (concern === 'message' || looksLikeWords(text)) return step.next({ forward: text } satisfies Forward);
     }
-    const menu = choiceOptions(step.context, citizenT(step.context)('menu.title'), MENU);
-    return step.prompt(MENU_PROMPT, menu);
+    const t = citizenT(step.context);
+    if (options.more) return step.prompt(MENU_PROMPT, choiceOptions(step.context, t('menu.moreTitle'), MORE_MENU, MAIN_MENU));
+    const menu = choiceOptions(step.context, t('menu.title'), MAIN_MENU, MORE_MENU);
+    // Not understood after the quiet line: then the menu itself helps.
+    return step.prompt(MENU_PROMPT, options.quiet ? { ...menu, prompt: t('menu.next'), retryPrompt: menu.prompt } : menu);
   }
 
   /** A reply to the latest reminder: start now (the route to take), or postpone/dismiss it ('done'). */
@@ -248,6 +259,7 @@ export class MainDialog extends ComponentDialog {
     const entry = step.result as Route | Forward;
     if (typeof entry === 'object') return this.firstWords(step, entry.forward);
     if (entry === 'pulse') return step.beginDialog(PULSE_DIALOG);
+    if (entry === 'more' || entry === 'back') return step.replaceDialog(MENU_FLOW, { showMenu: true, more: entry === 'more' } satisfies MainOptions);
     const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
     if (entry === 'urgent') {
       const options: UrgentChangeOptions = urgentKind ? { kind: urgentKind, ...(urgentText ? { text: urgentText } : {}) } : {};
@@ -268,6 +280,6 @@ export class MainDialog extends ComponentDialog {
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if ((step.result as SettingsResult | undefined)?.stop) return step.endDialog();
-    return step.replaceDialog(MENU_FLOW, { showMenu: true } satisfies MainOptions);
+    return step.replaceDialog(MENU_FLOW, { quiet: true } satisfies MainOptions);
   }
 }

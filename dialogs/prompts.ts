@@ -56,8 +56,17 @@ function newPromptId(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** Prompt options for one choice among several: a card with a tappable row per option, or the same list as text. */
-export function choiceOptions<V extends string>(context: TurnContext, question: string, specs: ReadonlyArray<ChoiceSpec<V>>): CitizenPromptOptions {
+/**
+ * Prompt options for one choice among several: a card with a tappable row per
+ * option, or the same list as text. `alsoAccepted`: choices not shown that
+ * their words still select (the rest of a short menu).
+ */
+export function choiceOptions<V extends string>(
+  context: TurnContext,
+  question: string,
+  specs: ReadonlyArray<ChoiceSpec<V>>,
+  alsoAccepted: ReadonlyArray<ChoiceSpec<V>> = [],
+): CitizenPromptOptions {
   const t = citizenT(context);
   const labels = specs.map((spec) => labelOf(spec, t));
   const promptId = newPromptId();
@@ -67,7 +76,8 @@ export function choiceOptions<V extends string>(context: TurnContext, question: 
     prompt: rendered(context, listText(question, labels, t('common.chooseHint')), card),
     // The question is already on screen: the retry says only what to do.
     retryPrompt: showsCards(context.activity.channelId) ? t('common.notUnderstood') : listText(t('common.notUnderstood'), labels, ''),
-    validations: optionsFrom(specs),
+    // Numbers select only what is shown; words select the rest too.
+    validations: [...optionsFrom(specs), ...optionsFrom(alsoAccepted).map((option) => ({ ...option, byWordsOnly: true }))],
   };
 }
 

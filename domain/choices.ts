@@ -5,6 +5,8 @@ import { foldText } from './text.js';
 export interface ChoiceOption<V extends string = string> {
   value: V;
   labels: readonly string[];
+  /** Not shown, so it has no number: only its words select it. */
+  byWordsOnly?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ChoiceOption<V extends string = string> {
 export function matchChoice<V extends string>(text: string, options: ReadonlyArray<ChoiceOption<V>>): V | undefined {
   // "2" or "2." selects the second option; "-1" is not a number of any option.
   const number = /^\s*(\d{1,3})[.)]?\s*$/.exec(text)?.[1];
-  if (number) return options[Number(number) - 1]?.value;
+  if (number) return options.filter((option) => !option.byWordsOnly)[Number(number) - 1]?.value;
   const folded = foldText(text);
   if (!folded) return undefined;
   return options.find((option) => option.labels.some((label) => foldText(label) === folded))?.value ?? matchLabelWords(text, options);

@@ -103,7 +103,8 @@ export function parseEnglishDate(text: string, today: IsoDate): IsoDate | undefi
   for (const result of recognizeDateTime(text, Culture.English, undefined, reference)) {
     const values = (result.resolution as { values?: Array<{ type: string; value?: string }> } | undefined)?.values ?? [];
     // Ambiguous dates ("Friday") resolve to a past and a future value; the future one is meant.
-    const dates = values.filter((value) => value.type === 'date' && value.value).map((value) => value.value as string);
+    // A day that does not exist ("31/02") comes back as "not resolved": only real calendar dates count.
+    const dates = values.filter((value) => value.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value.value ?? '')).map((value) => value.value as string);
     const future = dates.find((date) => date >= today) ?? dates[0];
     if (future) return future;
   }

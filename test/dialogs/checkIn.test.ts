@@ -32,24 +32,24 @@ describe('progression check-in', () => {
 
   it('when the citizen stops halfway, then the answers are kept and the check-in resumes where it stopped', async () => {
     const { fake, walk } = start();
-    await walk('hej', '3', '1', '1');
+    await walk('hej', '1', '1', '1');
     expect(await walk('stop')).toMatch(/Det, du har svaret, er gemt/);
     expect(fake.checkIns[0]?.answers).toHaveLength(2);
-    expect(await walk('3')).toMatch(/fortsætte, hvor du slap/);
+    expect(await walk('1')).toMatch(/fortsætte, hvor du slap/);
     expect(await walk('ja')).toMatch(/Spørgsmål 3 af 5/);
   });
 
   it('when the citizen would rather start over, then the old one is kept as partial and a new one begins', async () => {
     const { fake, walk } = start();
-    await walk('hej', '3', '1', 'menu', '3');
+    await walk('hej', '1', '1', 'menu', '1');
     expect(await walk('nej')).toMatch(/Spørgsmål 1 af 5/);
     expect(fake.checkIns.map((checkIn) => checkIn.status)).toEqual(['PARTIAL', 'IN_PROGRESS']);
   });
 
   it('when a second check-in is much lower on a factor, then that is named truthfully as something to talk about, and gains are named', async () => {
     const { walk } = start();
-    await walk('hej', '3', '3', '3', '3', '3', '3', 'spring over');
-    const second = await walk('3', '1', '5', '3', '3', '3', 'spring over');
+    await walk('hej', '1', '3', '3', '3', '3', '3', 'spring over');
+    const second = await walk('1', '1', '5', '3', '3', '3', 'spring over');
     expect(second).toMatch(/Det er gået frem med: Tro på mig selv\. Godt gået!/);
     expect(second).toMatch(/Helbred er meget lavere end sidst\. Det er godt at tale med Mette om det\./);
     expect(second).not.toMatch(/lidt lavere/);
@@ -59,12 +59,12 @@ describe('progression check-in', () => {
 
   it('when hours were already given this week, then they are not asked again', async () => {
     const { walk } = start();
-    await walk('hej', '3', '1', '1', '1', '1', '1', '10');
-    expect(await walk('3', '1', '1', '1', '1', '1')).toMatch(/Tak for dine svar/);
+    await walk('hej', '1', '1', '1', '1', '1', '1', '10');
+    expect(await walk('1', '1', '1', '1', '1', '1')).toMatch(/Tak for dine svar/);
   });
 
   it('when the citizen asks for progress before any check-in, then they are told how to start', async () => {
     const { walk } = start();
-    expect(await walk('hej', '6')).toMatch(/ikke svaret på spørgsmålene endnu/);
+    expect(await walk('hej', 'mine fremskridt')).toMatch(/ikke svaret på spørgsmålene endnu/);
   });
 });

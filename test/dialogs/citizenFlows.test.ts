@@ -4,14 +4,14 @@ import { startCitizenDialog as start } from '../support/dialogClient.js';
 describe('nothing answered is lost', () => {
   it('when the citizen cancels at the due-date question, then the step they named is kept', async () => {
     const { fake, walk } = start();
-    await walk('hej', '1', 'Arbejde i en butik', 'ja', 'Ringe til butikken');
+    await walk('hej', '2', 'Arbejde i en butik', 'ja', 'Ringe til butikken');
     expect(await walk('annuller')).toMatch(/Det, du har svaret, er gemt/);
     expect(fake.goals[0]?.steps).toEqual([expect.objectContaining({ text: 'Ringe til butikken', dueDate: null, status: 'OPEN' })]);
   });
 
   it('when the citizen cancels while ranking, then the chosen barriers and the ranks given so far are kept', async () => {
     const { fake, walk } = start();
-    await walk('hej', '2', '1, 3, 5', '2');
+    await walk('hej', 'det står i vejen', '1, 3, 5', '2');
     await walk('stop');
     expect(fake.barriers().map((barrier) => [barrier.key, barrier.rank])).toEqual([
       ['transport', null],
@@ -32,7 +32,7 @@ describe('goals', () => {
 
   it('when the citizen does not know, then the wish path gives a goal and a first small step', async () => {
     const { fake, walk } = start();
-    await walk('hej', '1', 'ved det ikke', '2', 'Komme mere ud af huset');
+    await walk('hej', '2', 'ved det ikke', '2', 'Komme mere ud af huset');
     const replies = await walk('Gå en tur hver dag');
     expect(replies).toMatch(/Dit mål er gemt: "Komme mere ud af huset"/);
     expect(fake.goals).toEqual([expect.objectContaining({ text: 'Komme mere ud af huset', steps: [expect.objectContaining({ text: 'Gå en tur hver dag' })] })]);
@@ -41,20 +41,20 @@ describe('goals', () => {
 
   it('when the citizen starts from earlier work, then the caseworker also hears what they liked', async () => {
     const { fake, walk } = start();
-    await walk('hej', '1', 'Det ved jeg ikke endnu', '1', 'Lagerarbejde for 10 år siden', 'Kollegerne');
+    await walk('hej', '2', 'Det ved jeg ikke endnu', '1', 'Lagerarbejde for 10 år siden', 'Kollegerne');
     expect(await walk('Arbejde på et lager igen')).toMatch(/Dit mål er gemt/);
     expect(fake.alerts[0]?.citizenText).toBe('Arbejde på et lager igen\n(Lagerarbejde for 10 år siden — Kollegerne)');
   });
 
   it('when a step gets a due date in Danish, then it is stored as that calendar date', async () => {
     const { fake, walk } = start(); // the fake clock: Monday 23 November 2026, 11:00 in Copenhagen
-    expect(await walk('hej', '1', 'Mål', 'ja', 'Skridt', 'på fredag')).toMatch(/Senest 27\. nov\. 2026/);
+    expect(await walk('hej', '2', 'Mål', 'ja', 'Skridt', 'på fredag')).toMatch(/Senest 27\. nov\. 2026/);
     expect(fake.goals[0]?.steps[0]?.dueDate).toBe('2026-11-27');
   });
 
   it('when a date has passed or cannot be read, then the citizen is told how to write it and the step waits', async () => {
     const { fake, walk } = start();
-    expect(await walk('hej', '1', 'Mål', 'ja', 'Skridt', '1/11-2026')).toMatch(/allerede gået/);
+    expect(await walk('hej', '2', 'Mål', 'ja', 'Skridt', '1/11-2026')).toMatch(/allerede gået/);
     expect(await walk('snart')).toMatch(/kunne jeg ikke læse/);
     expect(await walk('spring over')).toMatch(/Skridtet er gemt\./);
     expect(fake.goals[0]?.steps[0]).toMatchObject({ text: 'Skridt', dueDate: null });
@@ -62,12 +62,12 @@ describe('goals', () => {
 
   it('when steps are done, changed and dropped, then the overview shows done steps as progress', async () => {
     const { fake, walk } = start();
-    await walk('hej', '1', 'Mål', 'ja', 'Første', 'i morgen');
-    await walk('1', '2', 'Andet', 'spring over');
-    expect(await walk('1', '3', '1')).toMatch(/Flot klaret/);
-    await walk('1', '4', '1', '2', 'om 2 uger');
-    await walk('1', '5', '1');
-    const overview = await walk('1');
+    await walk('hej', '2', 'Mål', 'ja', 'Første', 'i morgen');
+    await walk('2', '2', 'Andet', 'spring over');
+    expect(await walk('2', '3', '1')).toMatch(/Flot klaret/);
+    await walk('2', '4', '1', '2', 'om 2 uger');
+    await walk('2', '5', '1');
+    const overview = await walk('2');
     expect(overview).toMatch(/✓ Første/);
     expect(overview).not.toMatch(/Andet/);
     expect(fake.goals[0]?.steps.map((step) => [step.text, step.status])).toEqual([
@@ -116,7 +116,7 @@ describe('language', () => {
 
   it('when the citizen changes language in settings, then the confirmation is already in the new language', async () => {
     const { fake, walk } = start();
-    expect(await walk('hej', '7', '1', 'english')).toMatch(/The language is now English/);
+    expect(await walk('hej', 'indstillinger', '1', 'english')).toMatch(/The language is now English/);
     expect(fake.profile.locale).toBe('en');
     expect(await walk('my goals')).toMatch(/You haven't written any goals yet/);
   });

@@ -48,7 +48,7 @@ describe('nothing the citizen writes is dropped', () => {
 
   it('when the citizen declines the offer, then nothing is sent and the question is asked again', async () => {
     const { walk, fake } = start({ consent: 'ACCEPTED' });
-    const replies = await walk('hej', '3', WORDS, 'nej');
+    const replies = await walk('hej', '1', WORDS, 'nej');
     expect(fake.alerts).toEqual([]);
     expect(replies).toMatch(/Okay, jeg har ikke sendt det\.[\s\S]*Spørgsmål 1 af 5/);
   });
@@ -68,12 +68,12 @@ describe('nothing the citizen writes is dropped', () => {
 
   it('when a single unknown word is written, then the citizen is told what they can do, including writing to the caseworker', async () => {
     const { walk } = start({ consent: 'ACCEPTED' });
-    expect(await walk('hej', '3', 'hmm')).toMatch(/Vil du skrive til din sagsbehandler, så skriv det bare med et par ord/);
+    expect(await walk('hej', '1', 'hmm')).toMatch(/Vil du skrive til din sagsbehandler, så skriv det bare med et par ord/);
   });
 
   it('when the citizen writes "jeg har ondt i ryggen og kan ikke komme til mødet i morgen", then an illness report is started with their words', async () => {
     const { walk, fake } = start({ consent: 'ACCEPTED' });
-    expect(await walk('hej', '3', 'jeg har ondt i ryggen og kan ikke komme til mødet i morgen')).toMatch(/Fra hvornår og til hvornår/);
+    expect(await walk('hej', '1', 'jeg har ondt i ryggen og kan ikke komme til mødet i morgen')).toMatch(/Fra hvornår og til hvornår/);
     expect(await walk('spring over', 'ja')).toMatch(/Jeg har sendt det til Mette/);
     expect(fake.alerts[0]).toMatchObject({ kind: 'illness', citizenText: 'jeg har ondt i ryggen og kan ikke komme til mødet i morgen' });
   });
@@ -97,7 +97,7 @@ describe('a thread with the caseworker', () => {
     const { walk, fake } = start({ consent: 'ACCEPTED' });
     await walk('hej');
     fake.thread.open = { alertId: 'alert-7', staffName: 'Mette Holm' };
-    expect(await walk('3')).toMatch(/Spørgsmål 1 af 5/);
+    expect(await walk('1')).toMatch(/Spørgsmål 1 af 5/);
     expect(fake.thread.said).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('a thread with the caseworker', () => {
 describe('an old card', () => {
   it('when a button of an earlier question is tapped, then it is refused kindly and not taken as this question\'s answer', async () => {
     const { client, walk, fake } = start({ consent: 'ACCEPTED' });
-    await walk('hej', '3');
+    await walk('hej', '1');
     const replies = (await client.send({ type: 'message', value: { verb: 'answer', answer: '1', promptId: 'earlier1' } })).join('\n');
     expect(replies).toMatch(/Det spørgsmål er allerede besvaret/);
     expect(replies).toMatch(/Spørgsmål 1 af 5/);

@@ -11,7 +11,7 @@ describe('answering a reminder', () => {
 
   it('when the citizen clicks "I morgen" on the card in the middle of another dialog, then it is postponed and they are told when', async () => {
     const { fake, client, walk } = start();
-    await walk('hej', '1');
+    await walk('hej', '2');
     fake.remind('pulse');
     const replies = await client.send({ type: 'message', value: { verb: 'reminder.reply', reply: 'tomorrow', reminderId: 'x' } });
     expect(replies.join('\n')).toMatch(/Jeg minder dig om det igen i morgen kl\. 11:00/);
@@ -42,7 +42,7 @@ describe('answering a reminder', () => {
 
   it('when the citizen pauses reminders in settings, then they are paused', async () => {
     const { fake, walk } = start();
-    expect(await walk('hej', '7')).toMatch(/Der er ingen påmindelser planlagt lige nu/);
+    expect(await walk('hej', 'indstillinger')).toMatch(/Der er ingen påmindelser planlagt lige nu/);
     expect(await walk('3')).toMatch(/Påmindelserne er sat på pause/);
     expect(fake.paused.value).toBe(true);
   });

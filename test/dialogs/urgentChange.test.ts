@@ -4,7 +4,7 @@ import { startCitizenDialog as start } from '../support/dialogClient.js';
 describe('something has changed', () => {
   it('when a citizen in the middle of adding a goal writes "jeg er blevet syg", then the urgent flow starts with their words kept', async () => {
     const { fake, walk } = start();
-    await walk('hej', '1', 'Arbejde i en butik', 'ja');
+    await walk('hej', '2', 'Arbejde i en butik', 'ja');
     expect(await walk('jeg er blevet syg')).toMatch(/Fra hvornår og til hvornår\?/);
     const confirm = await walk('fra i går til fredag');
     expect(confirm).toMatch(/Jeg sender dette til Mette:\n\n\*\*Jeg er syg eller indlagt\*\*\nFra 22\. nov\. 2026 til 27\. nov\. 2026\n"jeg er blevet syg"/);
@@ -53,14 +53,14 @@ describe('something has changed', () => {
 describe('write to my caseworker', () => {
   it('when the message itself mentions illness, then it is sent as written, not turned into another flow', async () => {
     const { fake, walk } = start();
-    await walk('hej', '5');
+    await walk('hej', '3');
     expect(await walk('Jeg er syg og kan ikke komme torsdag')).toMatch(/Jeg har sendt det til Mette/);
     expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'message', citizenText: 'Jeg er syg og kan ikke komme torsdag' })]);
   });
 
   it('when a citizen writes a message, then it is forwarded and the receipt names the caseworker and when', async () => {
     const { fake, walk } = start();
-    expect(await walk('hej', '5')).toMatch(/Hvad vil du skrive til Mette\?/);
+    expect(await walk('hej', '3')).toMatch(/Hvad vil du skrive til Mette\?/);
     expect(await walk('Kan vi mødes på torsdag?')).toMatch(/Jeg har sendt det til Mette\. Du kan forvente svar senest i morgen kl\. 11:00/);
     expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'message', severity: 'NORMAL', citizenText: 'Kan vi mødes på torsdag?' })]);
   });

@@ -54,6 +54,10 @@ describe('Danish dates', () => {
     },
   );
 
+  it.each(['31/02', '30/02'])('when a citizen writes a day that does not exist (%j), then no reading of it is a date', (text) => {
+    expect(parseDate(text, new Date('2026-11-23T10:00:00Z'))).toBeUndefined();
+  });
+
   it('when a week-based date crosses New Year, then the year rolls over', () => {
     expect(parseDanishDate('om 2 uger', '2026-12-24')).toBe('2027-01-07');
     expect(parseDanishDate('næste uge', '2026-12-30')).toBe('2027-01-04');
