@@ -33,6 +33,7 @@ import { DirectLineTokens } from './webchat/directLineTokens.js';
 import { registerDirectLineRoutes } from './webchat/directLineRoutes.js';
 import { registerWebchatPage } from './webchat/webchatPage.js';
 import { webchatSecret } from './webchat/webchatSecret.js';
+import { deleteUnusedConversations, webchatLimits } from './webchat/webchatHousekeeping.js';
 import { readOrganisationSettings } from './settings/organisationSettings.js';
 import { SettingsUpdates } from './settings/settingsUpdates.js';
 import { PrismaBarrierStore } from './citizens/barrierStore.js';
@@ -60,11 +61,15 @@ import { BotStateStorage } from './data/botStateStorage.js';
 import { type Database, openDatabase } from './data/database.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
 import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from './data/turnSerializer.js';
+import { deleteExpiredLimits, limitPerAddress } from './http/abuseLimits.js';
 import { HttpDrain, settlesWithin } from './http/drain.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
-import { EnrollmentService } from './people/enrollmentService.js';
+import { EnrollmentService, enrollmentLimits } from './people/enrollmentService.js';
 import { PeopleDirectory } from './people/peopleDirectory.js';
+
+/** Hourly: unused web-chat conversations and spent abuse-limit counters are deleted. */
+const HOUSEKEEPING_CRON = '17 * * * *';
 
 /** The one conversation-state property holding the dialog stack. */
 export const DIALOG_STATE_PROPERTY = 'dialogState';
@@ -113,7 +118,9 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE) : new InProcessTurnSerializer();
   const adapter = createAdapter(config, logger);
   const people = new PeopleDirectory(db.prisma);
-  const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS);
+  // Abuse limits count in the database, so they hold across instances (and across restarts).
+  const limitStore = { pool: db.pool };
+  const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS, () => new Date(), enrollmentLimits(limitStore));
 
   // Alerts: delivery through a durable outbox, escalation on a tick, staff actions from API and chat.
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config));
@@ -253,8 +260,14 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     logoUrl: config.WEBCHAT_LOGO_URL,
     tokenUrl: '/api/webchat/token',
   };
+  const webchat = webchatLimits(limitStore);
   if (config.DIRECT_LINE_SECRET) {
-    registerAzureTokenRoute(server, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, logger });
+    registerAzureTokenRoute(server, {
+      secret: config.DIRECT_LINE_SECRET,
+      endpoint: config.DIRECT_LINE_ENDPOINT,
+      limit: limitPerAddress(webchat.tokens, config.TRUSTED_PROXY_HOPS),
+      logger,
+    });
     registerWebchatPage(server, { ...page, directLineDomain: config.DIRECT_LINE_ENDPOINT });
   } else if (isLocalMode(config)) {
     const secret = await webchatSecret(db.pool);
@@ -263,6 +276,8 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
       tokens: new DirectLineTokens(secret),
       selfUrl: () => selfUrl,
       callbackKey: createHash('sha256').update(`callback:${secret}`).digest('hex').slice(0, 32),
+      limits: webchat,
+      trustedProxyHops: config.TRUSTED_PROXY_HOPS,
       logger: logger.child({ module: 'direct-line' }),
     });
     registerWebchatPage(server, { ...page, directLineDomain: '/v3/directline' });
@@ -275,6 +290,15 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     async () => {
       await watchdog.tick();
       await outbox.kick();
+    },
+    logger,
+  );
+  const housekeepingTicker = startTicker(
+    HOUSEKEEPING_CRON,
+    'housekeeping',
+    async () => {
+      await deleteUnusedConversations(db.prisma, new Date());
+      await deleteExpiredLimits(db.pool, new Date());
     },
     logger,
   );
@@ -294,12 +318,14 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     async stop() {
       // Drain, each step within what is left of SHUTDOWN_TIMEOUT_MS: answer every request already received
       // (new ones get 503 + Retry-After), let queued turns finish, stop the schedulers, and only then close the pools.
-      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
-      const left = () => Math.max(0, deadline - Date.now());
+      // The last fifth (at most a second) is kept for closing the pools.
+      const end = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      const deadline = end - Math.min(1000, config.SHUTDOWN_TIMEOUT_MS / 5);
+      const left = (until = deadline) => Math.max(0, until - Date.now());
       const { cut } = await drain.drain(left());
       const turnsDone = await settlesWithin(serializer.idle(), left());
-      const schedulersDone = await settlesWithin(Promise.all([reminderTicker.stop(), alertTicker.stop(), outbox.idle()]), left());
-      await settlesWithin(Promise.all([serializer.close(), db.close()]), Math.max(left(), 1000));
+      const schedulersDone = await settlesWithin(Promise.all([reminderTicker.stop(), alertTicker.stop(), housekeepingTicker.stop(), outbox.idle()]), left());
+      await settlesWithin(Promise.all([serializer.close(), db.close()]), left(end));
       logger.info({ cut, turnsDone, schedulersDone }, 'stopped');
     },
   };

@@ -116,6 +116,8 @@ export class CompanionBot extends ActivityHandler {
       channelId: activity.channelId,
       userId: activity.from.id,
       conversationKey: `${activity.channelId}/${activity.conversation.id}`,
+      // Stamped by the embedded web chat, which hands out a new person per conversation.
+      clientAddress: typeof activity.channelData?.clientAddress === 'string' ? activity.channelData.clientAddress : undefined,
       text: activity.text ?? '',
       reference: referenceOf(context),
     });

@@ -47,6 +47,8 @@ const configSchema = z
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
     /** On SIGTERM, the longest the service takes to drain requests, turns and schedulers before it exits anyway. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Proxies in front of the service that append to X-Forwarded-For; 0 = use the socket's address (per-address limits). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** The reminder dispatcher's tick; what is due always comes from the database. Seconds allowed (6 fields). */
     SCHEDULER_CRON: cronExpression.default('* * * * *'),
     /** Reminder sends per second from one instance (Teams allows 50 requests/s per app per tenant). */

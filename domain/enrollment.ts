@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** Letters and digits that cannot be mistaken for each other: no 0/O, no 1/I/L. */
 export const ENROLLMENT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ENROLLMENT_CODE_LENGTH = 8;
-/** Wrong codes allowed per conversation per hour; the next ones are refused until the hour has passed. */
+/** Wrong codes allowed per person per hour; the next ones are refused until the hour has passed (bot/people/enrollmentService.ts). */
 export const MAX_WRONG_CODES_PER_HOUR = 5;
 
 const DIGITS = /[2-9]/;
@@ -46,11 +46,6 @@ export function parseEnrollmentAttempt(text: string): string | undefined {
 export function hashEnrollmentCode(code: string): string {
   const canonical = parseEnrollmentAttempt(code) ?? code;
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** True when this conversation has used up its wrong attempts for the past hour. */
-export function isEnrollmentLockedOut(wrongAttemptsInLastHour: number): boolean {
-  return wrongAttemptsInLastHour >= MAX_WRONG_CODES_PER_HOUR;
 }
 
 export type CodeState = 'valid' | 'expired' | 'used';

@@ -3,10 +3,11 @@ import {
   classifyEnrollmentCode,
   generateEnrollmentCode,
   hashEnrollmentCode,
-  isEnrollmentLockedOut,
+  MAX_WRONG_CODES_PER_HOUR,
   parseEnrollmentAttempt,
 } from '../../domain/enrollment.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import { AbuseLimit, type LimitStore } from '../http/abuseLimits.js';
 import type { LinkedPerson } from './peopleDirectory.js';
 import { toLinkedPerson } from './peopleDirectory.js';
 
@@ -19,15 +20,41 @@ export type RedeemOutcome =
 export interface RedeemRequest {
   channelId: string;
   userId: string;
-  /** Rate limits count per conversation, so one person cannot guess from many tabs of one chat. */
+  /** `channelId/conversationId`: wrong attempts count per conversation too (and are recorded with it). */
   conversationKey: string;
+  /** The browser's address, when the channel knows it (the embedded web chat): limits guessing from one client across new conversations. */
+  clientAddress?: string;
   text: string;
   /** The botbuilder conversation reference, stored for proactive messages. */
   reference: object;
 }
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+const HOUR_S = 3600;
+
+/**
+ * Wrong codes allowed per hour: per conversation, per person (whatever
+ * conversation they write from), per client address (a web chat hands out a new
+ * person per conversation) and for everyone together. Reaching one of the first
+ * three locks that one out for an hour.
+ */
+export const ENROLLMENT_LIMITS = {
+  conversation: { points: MAX_WRONG_CODES_PER_HOUR, durationSeconds: HOUR_S, blockSeconds: HOUR_S },
+  person: { points: MAX_WRONG_CODES_PER_HOUR, durationSeconds: HOUR_S, blockSeconds: HOUR_S },
+  address: { points: 10, durationSeconds: HOUR_S, blockSeconds: HOUR_S },
+  everyone: { points: 300, durationSeconds: HOUR_S },
+} as const;
+
+export type EnrollmentLimits = Record<keyof typeof ENROLLMENT_LIMITS, AbuseLimit>;
+
+export function enrollmentLimits(store: LimitStore): EnrollmentLimits {
+  return {
+    conversation: new AbuseLimit(store, 'enroll-conversation', ENROLLMENT_LIMITS.conversation),
+    person: new AbuseLimit(store, 'enroll-person', ENROLLMENT_LIMITS.person),
+    address: new AbuseLimit(store, 'enroll-address', ENROLLMENT_LIMITS.address),
+    everyone: new AbuseLimit(store, 'enroll-all', ENROLLMENT_LIMITS.everyone),
+  };
+}
 
 /** Issues one-time enrollment codes and links a channel identity to the citizen or staff member a code names. */
 export class EnrollmentService {
@@ -35,6 +62,7 @@ export class EnrollmentService {
     private readonly prisma: PrismaClient,
     private readonly ttlDays: number,
     private readonly now: () => Date = () => new Date(),
+    private readonly limits: EnrollmentLimits = enrollmentLimits('memory'),
   ) {}
 
   /** A fresh code for a citizen or a staff member; only its hash is stored. */
@@ -55,10 +83,9 @@ export class EnrollmentService {
     if (!attempt) return { kind: 'not-a-code' };
 
     const now = this.now();
-    const wrongAttempts = await this.prisma.enrollmentAttempt.count({
-      where: { conversationKey: request.conversationKey, at: { gt: new Date(now.getTime() - HOUR_MS) } },
-    });
-    if (isEnrollmentLockedOut(wrongAttempts)) return { kind: 'locked-out' };
+    const counters = this.countersFor(request);
+    const blocked = await Promise.all(counters.map(([limit, key]) => limit.blockedFor(key)));
+    if (blocked.some((seconds) => seconds !== undefined)) return { kind: 'locked-out' };
 
     const outcome = await this.prisma.$transaction(async (tx) => {
       const code = await tx.enrollmentCode.findUnique({ where: { codeHash: hashEnrollmentCode(attempt) } });
@@ -85,7 +112,17 @@ export class EnrollmentService {
 
     if (outcome.kind === 'unknown' || outcome.kind === 'expired' || outcome.kind === 'used') {
       await this.prisma.enrollmentAttempt.create({ data: { conversationKey: request.conversationKey, at: now } });
+      await Promise.all(counters.map(([limit, key]) => limit.consume(key)));
     }
     return outcome;
+  }
+
+  private countersFor(request: RedeemRequest): Array<[AbuseLimit, string]> {
+    return [
+      [this.limits.conversation, request.conversationKey],
+      [this.limits.person, `${request.channelId}/${request.userId}`],
+      ...(request.clientAddress ? [[this.limits.address, request.clientAddress] as [AbuseLimit, string]] : []),
+      [this.limits.everyone, 'all'],
+    ];
   }
 }

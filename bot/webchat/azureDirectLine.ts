@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { RequestHandler, Server } from 'restify';
 import { type Logger, safeError } from '../logger.js';
 import { newId } from './directLineTokens.js';
 
@@ -6,6 +6,8 @@ export interface AzureDirectLineOptions {
   secret: string;
   /** https://directline.botframework.com/v3/directline, or a regional endpoint. */
   endpoint: string;
+  /** Limits tokens per client address (each new one is a conversation at Azure). */
+  limit: RequestHandler;
   logger: Logger;
 }
 
@@ -33,7 +35,7 @@ export function registerAzureTokenRoute(server: Server, options: AzureDirectLine
     return (await response.json()) as AzureToken;
   };
 
-  server.post('/api/webchat/token', async (req, res) => {
+  server.post('/api/webchat/token', options.limit, async (req, res) => {
     try {
       const previous = typeof req.body?.token === 'string' ? req.body.token : undefined;
       const refreshed = previous ? await post('/tokens/refresh', previous) : undefined;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { PrismaClient } from '../data/generated/client.js';
+import { type AbuseLimit, clientAddress, limitPerAddress } from '../http/abuseLimits.js';
 import type { Logger } from '../logger.js';
 import { DirectLineTokens, newId, REFRESH_GRACE_SECONDS, type TokenGrant } from './directLineTokens.js';
 
@@ -11,6 +12,9 @@ export interface DirectLineDeps {
   selfUrl: () => string;
   /** Secret path segment of the callback the bot replies to, so nobody else can write into conversations. */
   callbackKey: string;
+  /** Per client address: new conversations (the token endpoint), and every other Direct Line request. */
+  limits: { tokens: AbuseLimit; requests: AbuseLimit };
+  trustedProxyHops: number;
   logger: Logger;
 }
 
@@ -75,7 +79,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   };
 
   // The page asks the service (not Direct Line) for a token; the user id is chosen here, never by the browser.
-  server.post('/api/webchat/token', async (req, res) => {
+  const perAddress = limitPerAddress(deps.limits.requests, deps.trustedProxyHops);
+  server.post('/api/webchat/token', limitPerAddress(deps.limits.tokens, deps.trustedProxyHops), async (req, res) => {
     const previous = tokens.verify(typeof req.body?.token === 'string' ? req.body.token : undefined, now(), REFRESH_GRACE_SECONDS);
     const known = previous && (await prisma.directLineConversation.findUnique({ where: { id: previous.conversationId } }));
     const conversation = known || (await prisma.directLineConversation.create({ data: { id: newId('wc'), userId: newId('u') } }));
@@ -83,7 +88,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     res.send(200, { token: issued.token, expiresIn: issued.expiresIn, conversationId: conversation.id, resumed: Boolean(known) });
   });
 
-  server.post('/v3/directline/tokens/refresh', async (req, res) => {
+  server.post('/v3/directline/tokens/refresh', perAddress, async (req, res) => {
     const grant = grantFor(req, res);
     if (!grant) return;
     const issued = tokens.issue({ conversationId: grant.conversationId, userId: grant.userId }, now());
@@ -100,10 +105,10 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     }
     res.send(200, { conversationId: grant.conversationId, token: bearer(req), expires_in: 3600 });
   };
-  server.post('/v3/directline/conversations', startOrResume);
-  server.get('/v3/directline/conversations/:conversationId', startOrResume);
+  server.post('/v3/directline/conversations', perAddress, startOrResume);
+  server.get('/v3/directline/conversations/:conversationId', perAddress, startOrResume);
 
-  server.post('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
+  server.post('/v3/directline/conversations/:conversationId/activities', perAddress, async (req, res) => {
     const grant = grantFor(req, res, req.params.conversationId);
     if (!grant) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -113,11 +118,13 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     }
     const activity = { ...body, ...envelope(grant) };
     const id = await store(grant.conversationId, activity);
-    await toBot(activity);
+    // The bot alone learns the browser's address (it limits guessing enrollment codes across new conversations); it is not stored.
+    const channelData = { ...(typeof body.channelData === 'object' ? body.channelData : {}), clientAddress: clientAddress(req, deps.trustedProxyHops) };
+    await toBot({ ...activity, channelData });
     res.send(200, { id });
   });
 
-  server.get('/v3/directline/conversations/:conversationId/activities', async (req, res) => {
+  server.get('/v3/directline/conversations/:conversationId/activities', perAddress, async (req, res) => {
     const grant = grantFor(req, res, req.params.conversationId);
     if (!grant) return;
     const raw = (req.query as { watermark?: unknown }).watermark;

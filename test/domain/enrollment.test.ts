@@ -5,7 +5,6 @@ import {
   ENROLLMENT_ALPHABET,
   generateEnrollmentCode,
   hashEnrollmentCode,
-  isEnrollmentLockedOut,
   parseEnrollmentAttempt,
 } from '../../domain/enrollment.js';
 
@@ -51,15 +50,6 @@ describe('enrollment codes', () => {
   it('when the same code is typed differently, then it hashes the same', () => {
     expect(hashEnrollmentCode('k7qm 4rtx')).toBe(hashEnrollmentCode('K7QM-4RTX'));
     expect(hashEnrollmentCode('K7QM-4RTX')).not.toBe(hashEnrollmentCode('K7QM-4RTY'));
-  });
-
-  it.each([
-    [0, false],
-    [4, false],
-    [5, true],
-    [9, true],
-  ])('when %i wrong attempts were made in the last hour, then locked out is %s', (attempts, locked) => {
-    expect(isEnrollmentLockedOut(attempts)).toBe(locked);
   });
 
   it('when a code is checked, then used beats expired and expiry is exclusive of the deadline', () => {

@@ -72,6 +72,7 @@ describe('shutdown under traffic', () => {
     expect(results.filter((result) => result.status >= 500 && result.status !== 503)).toEqual([]);
     expect(results.filter((result) => result.status === 503).every((result) => result.retryAfter === '5')).toBe(true);
     expect(code).toBe(0);
+    // The bound, plus the moment the process needs to exit once stop() returns.
     expect(at - signalledAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 1000);
 
     const acknowledged = results.filter((result) => result.status === 200);
