@@ -15,9 +15,11 @@ import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../bot/reminders/pacer.js';
 import { ReminderService } from '../bot/reminders/reminderService.js';
 import { LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
+import { printCrisisFigures } from './crisis.js';
 import { printIntentAccuracy } from './intents.js';
 
 printIntentAccuracy();
+printCrisisFigures();
 
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 10_000);
 

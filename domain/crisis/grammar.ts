@@ -14,6 +14,14 @@ export interface Token {
 type Atom = { kind: 'lemma'; lemma: Lemma } | { kind: 'word'; word: string } | { kind: 'many' } | { kind: 'start' } | { kind: 'end' };
 interface Slot {
   atoms: Atom[];
+  /** The atoms sorted for a fast test: literal words, lemmas, and the special ones. */
+  words: ReadonlySet<string>;
+  lemmas: readonly Lemma[];
+  many: boolean;
+  start: boolean;
+  end: boolean;
+  /** Start and end take no word. */
+  wide: boolean;
   /** `word?`: the slot may be absent. */
   optional: boolean;
   /** `!word`: in an idiom, the slot whose word is blanked (all of the idiom's words when none is marked). */
@@ -58,7 +66,19 @@ export function pattern(source: string, gap = 3): Pattern {
       const optional = text.endsWith('?');
       const marked = text.startsWith('!');
       const body = text.slice(marked ? 1 : 0, optional ? -1 : undefined);
-      return { atoms: body.split('|').map(atom), optional, marked };
+      const atoms = body.split('|').map(atom);
+      const has = (kind: Atom['kind']) => atoms.some((a) => a.kind === kind);
+      return {
+        atoms,
+        words: new Set(atoms.flatMap((a) => (a.kind === 'word' ? [a.word] : []))),
+        lemmas: atoms.flatMap((a) => (a.kind === 'lemma' ? [a.lemma] : [])),
+        many: has('many'),
+        start: has('start'),
+        end: has('end'),
+        wide: !has('start') && !has('end'),
+        optional,
+        marked,
+      };
     });
   const required = slots
     .filter((slot) => !slot.optional && slot.atoms.every((a) => a.kind === 'word' || a.kind === 'lemma'))
@@ -71,26 +91,25 @@ export function tokenize(words: readonly string[]): Token[] {
   return words.map((word) => lookUp(word, !LITERALS.has(word)));
 }
 
-function atomMatches(atomToMatch: Atom, tokens: readonly Token[], at: number): boolean {
-  switch (atomToMatch.kind) {
-    case 'start':
-      return at === 0;
-    case 'end':
-      // The end, or only a filler or two before it ("jeg kan ikke mere nu", "I can't anymore lol").
-      return tokens.length - at <= 2 && tokens.slice(at).every((token) => FILLERS.has(token.word));
-    default: {
-      const token = tokens[at];
-      if (!token) return false;
-      if (atomToMatch.kind === 'word') return token.word === atomToMatch.word;
-      if (atomToMatch.kind === 'lemma') return token.lemmas.has(atomToMatch.lemma);
-      return (/^\d+$/.test(token.word) && Number(token.word) >= 8) || NUMBER_WORDS.has(token.word);
-    }
-  }
+function isMany(word: string): boolean {
+  return NUMBER_WORDS.has(word) || (/^\d+$/.test(word) && Number(word) >= 8);
 }
 
-/** Zero-width slots (start, end) do not consume a word. */
-function consumes(slot: Slot): boolean {
-  return slot.atoms.every((a) => a.kind !== 'start' && a.kind !== 'end');
+/** The end, or only a filler or two before it ("jeg kan ikke mere nu", "I can't anymore lol"). */
+function atEnd(tokens: readonly Token[], at: number): boolean {
+  if (tokens.length - at > 2) return false;
+  for (let i = at; i < tokens.length; i += 1) if (!FILLERS.has(tokens[i]?.word ?? '')) return false;
+  return true;
+}
+
+function slotMatches(slot: Slot, tokens: readonly Token[], at: number): boolean {
+  if (slot.start && at === 0) return true;
+  if (slot.end && atEnd(tokens, at)) return true;
+  const token = tokens[at];
+  if (!token) return false;
+  if (slot.words.has(token.word)) return true;
+  for (const lemma of slot.lemmas) if (token.lemmas.has(lemma)) return true;
+  return slot.many && isMany(token.word);
 }
 
 /** A matched word and whether its slot was marked. */
@@ -99,20 +118,20 @@ export interface Matched {
   marked: boolean;
 }
 
-function matchFrom(p: Pattern, tokens: readonly Token[], slotIndex: number, from: number, to: number, found: Matched[]): Matched[] | undefined {
+/** Depth-first search; `found` is one stack, pushed and popped, copied only on success (this runs on every message). */
+function matchFrom(p: Pattern, tokens: readonly Token[], slotIndex: number, from: number, to: number, found: Matched[]): boolean {
   const slot = p.slots[slotIndex];
-  if (!slot) return found;
+  if (!slot) return true;
   // The end of the message must follow at once ("jeg kan ikke mere" but not "… mere end 10 timer").
-  const last = slot.atoms.some((a) => a.kind === 'end') ? from : to;
-  for (let at = from; at <= Math.min(last, tokens.length); at += 1) {
-    if (!slot.atoms.some((a) => atomMatches(a, tokens, at))) continue;
-    const wide = consumes(slot);
-    const next = wide ? at + 1 : at;
-    const result = matchFrom(p, tokens, slotIndex + 1, next, next + p.gap, wide ? [...found, { at, marked: slot.marked }] : found);
-    if (result) return result;
+  const last = Math.min(slot.end ? from : to, tokens.length);
+  for (let at = from; at <= last; at += 1) {
+    if (!slotMatches(slot, tokens, at)) continue;
+    const next = slot.wide ? at + 1 : at;
+    if (slot.wide) found.push({ at, marked: slot.marked });
+    if (matchFrom(p, tokens, slotIndex + 1, next, next + p.gap, found)) return true;
+    if (slot.wide) found.pop();
   }
-  if (slot.optional) return matchFrom(p, tokens, slotIndex + 1, from, to, found);
-  return undefined;
+  return slot.optional && matchFrom(p, tokens, slotIndex + 1, from, to, found);
 }
 
 const bags = new WeakMap<readonly Token[], Set<string>>();
@@ -134,6 +153,7 @@ function bagOf(tokens: readonly Token[]): Set<string> {
 /** The words a pattern matched (in order), or undefined. */
 export function match(p: Pattern, tokens: readonly Token[]): Matched[] | undefined {
   const bag = bagOf(tokens);
-  if (!p.required.every((keys) => keys.some((key) => bag.has(key)))) return undefined;
-  return matchFrom(p, tokens, 0, 0, tokens.length, []);
+  for (const keys of p.required) if (!keys.some((key) => bag.has(key))) return undefined;
+  const found: Matched[] = [];
+  return matchFrom(p, tokens, 0, 0, tokens.length, found) ? found : undefined;
 }

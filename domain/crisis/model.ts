@@ -15,13 +15,14 @@ export interface CrisisModel {
   trainedOn: { sentences: number; seed: number };
 }
 
-/** FNV-1a, 32 bits: cheap, stable across runs and platforms. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a, 32 bits, of text[from, to) with an optional prefix: cheap, stable across runs and platforms, no substrings made. */
+function hash(text: string, from = 0, to = text.length, prefix = ''): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < prefix.length; i += 1) h = Math.imul(h ^ prefix.charCodeAt(i), FNV_PRIME);
+  for (let i = from; i < to; i += 1) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -34,10 +35,10 @@ export function features(words: readonly string[], lemmas: readonly string[], di
   const padded = ` ${words.join(' ')} `;
   const buckets: number[] = [];
   for (let n = 3; n <= 5; n += 1) {
-    for (let i = 0; i + n <= padded.length; i += 1) buckets.push(hash(padded.slice(i, i + n)) & mask);
+    for (let i = 0; i + n <= padded.length; i += 1) buckets.push(hash(padded, i, i + n) & mask);
   }
-  for (const word of words) buckets.push(hash(`w:${word}`) & mask);
-  for (const lemma of lemmas) buckets.push(hash(`l:${lemma}`) & mask);
+  for (const word of words) buckets.push(hash(word, 0, word.length, 'w:') & mask);
+  for (const lemma of lemmas) buckets.push(hash(lemma, 0, lemma.length, 'l:') & mask);
   return buckets;
 }
 

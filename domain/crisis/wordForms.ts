@@ -95,8 +95,8 @@ export type Lemma = string;
 
 interface FormIndex {
   exact: Map<string, Set<Lemma>>;
-  /** Forms of six letters or more, for one-letter typo tolerance. */
-  long: Array<{ form: string; lemmas: Set<Lemma> }>;
+  /** Forms of six letters or more by first letter, for one-letter typo tolerance. */
+  long: Map<string, Array<{ form: string; lemmas: Set<Lemma> }>>;
   /** Danish stems of the forms, for inflections not listed. */
   stems: Map<string, Set<Lemma>>;
 }
@@ -122,7 +122,14 @@ function buildIndex(): FormIndex {
       if (folded.length >= 5) add(stems, stemmer.stemWord(folded), lemma);
     }
   }
-  const long = [...exact.entries()].filter(([form]) => form.length >= 6).map(([form, lemmas]) => ({ form, lemmas }));
+  // Grouped by first letter: a typo is looked for only among forms that start like the word.
+  const long = new Map<string, Array<{ form: string; lemmas: Set<Lemma> }>>();
+  for (const [form, lemmas] of exact) {
+    if (form.length < 6) continue;
+    const group = long.get(form[0] as string) ?? [];
+    group.push({ form, lemmas });
+    long.set(form[0] as string, group);
+  }
   return { exact, long, stems };
 }
 
@@ -162,6 +169,20 @@ const EMPTY: ReadonlySet<Lemma> = new Set();
  * are also spelled right so that literal words in the grammar match them.
  */
 export function lookUp(token: string, mayBeTypo = true): { word: string; lemmas: ReadonlySet<Lemma> } {
+  const key = mayBeTypo ? token : `=${token}`;
+  const known = CACHE.get(key);
+  if (known) return known;
+  // Chat repeats its words; a bounded cache keeps the stemmer and the typo search off the common path.
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  const found = lookUpUncached(token, mayBeTypo);
+  CACHE.set(key, found);
+  return found;
+}
+
+const CACHE_LIMIT = 20_000;
+const CACHE = new Map<string, { word: string; lemmas: ReadonlySet<Lemma> }>();
+
+function lookUpUncached(token: string, mayBeTypo: boolean): { word: string; lemmas: ReadonlySet<Lemma> } {
   const exact = INDEX.exact.get(token);
   if (exact) return { word: token, lemmas: exact };
   for (const [prefix, lemma] of COMPOUND_PREFIXES) if (token.startsWith(prefix)) return { word: token, lemmas: new Set([lemma]) };
@@ -171,7 +192,7 @@ export function lookUp(token: string, mayBeTypo = true): { word: string; lemmas:
   }
   if (mayBeTypo && token.length >= 6) {
     // The first letter is rarely the typo, and checking it keeps real words apart ("letter" is not "better").
-    for (const entry of INDEX.long) if (entry.form[0] === token[0] && withinOneEdit(token, entry.form)) return { word: entry.form, lemmas: entry.lemmas };
+    for (const entry of INDEX.long.get(token[0] as string) ?? []) if (withinOneEdit(token, entry.form)) return { word: entry.form, lemmas: entry.lemmas };
   }
   return { word: token, lemmas: EMPTY };
 }
