@@ -47,6 +47,9 @@ import { DataRequests } from './privacy/dataRequests.js';
 import { registerPrivacyRoutes } from './privacy/privacyRoutes.js';
 import { citizenFor } from './admin/citizenAccess.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
+import { CaseloadService } from './admin/caseloadService.js';
+import { CitizenActions } from './admin/citizenActions.js';
+import { CitizenRecordService } from './admin/citizenRecord.js';
 import { Pacer } from './reminders/pacer.js';
 import { CitizenReminders } from './reminders/citizenReminders.js';
 import { ReminderService } from './reminders/reminderService.js';
@@ -235,6 +238,11 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });
 
   const staffConsole = registerConsole(server, {
+    citizens: {
+      caseload: new CaseloadService(db.prisma, progress),
+      records: new CitizenRecordService(db.prisma, progress, services.goals, services.barriers),
+      actions: new CitizenActions(db.prisma, enrollment, threads),
+    },
     prisma: db.prisma,
     privacy: {
       requests: dataRequests,

@@ -1,4 +1,7 @@
 import type { Server } from 'restify';
+import type { CaseloadService } from '../bot/admin/caseloadService.js';
+import type { CitizenActions } from '../bot/admin/citizenActions.js';
+import type { CitizenRecordService } from '../bot/admin/citizenRecord.js';
 import type { AlertActions } from '../bot/alerts/alertActions.js';
 import { AlertInbox } from '../bot/alerts/alertInbox.js';
 import { DEFAULT_ORGANISATION_ID } from '../bot/admin/staffAuth.js';
@@ -10,6 +13,8 @@ import { ConsoleGuard } from './auth/guard.js';
 import { registerOidcRoutes } from './auth/oidc.js';
 import { StaffSessions } from './auth/sessions.js';
 import { ensureCoordinator, registerSignInRoutes } from './auth/signInRoutes.js';
+import { registerCaseloadPage } from './pages/caseload.js';
+import { registerCitizenPage } from './pages/citizen.js';
 import { registerInboxPage } from './pages/inbox.js';
 import { registerAccessLogPage } from './pages/accessLog.js';
 import { registerErasureRequestsPage } from './pages/erasureRequests.js';
@@ -17,10 +22,18 @@ import { registerCitizenDataRightsPage } from './pages/erasureRequestsCitizen.js
 import type { PrivacyConsoleServices } from './pages/privacyServices.js';
 import { registerCoordinatorPages, type CoordinatorConsoleServices } from './pages/coordinatorPages.js';
 
+/** The services behind the caseload and the citizen pages. */
+export interface CitizenConsoleServices {
+  caseload: CaseloadService;
+  records: CitizenRecordService;
+  actions: CitizenActions;
+}
+
 export interface ConsoleDeps {
   prisma: PrismaClient;
   config: AppConfig;
   alertActions: AlertActions;
+  citizens: CitizenConsoleServices;
   /** The services behind the coordinators' pages (settings, staff, citizens, dashboard, audit). */
   coordinator: CoordinatorConsoleServices;
   projectRoot: string;
@@ -66,6 +79,15 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
   }
 
   registerInboxPage(server, { guard, inbox: new AlertInbox(deps.prisma), actions: deps.alertActions, now });
+  registerCaseloadPage(server, { guard, caseload: deps.citizens.caseload, now });
+  registerCitizenPage(server, {
+    guard,
+    records: deps.citizens.records,
+    actions: deps.citizens.actions,
+    organisationName: deps.config.ORGANISATION_NAME,
+    publicUrl: deps.config.PUBLIC_URL,
+    now,
+  });
   registerCoordinatorPages(server, { guard, prisma: deps.prisma, services: deps.coordinator, now });
 
   registerErasureRequestsPage(server, { guard, privacy: deps.privacy });

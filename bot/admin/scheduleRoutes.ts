@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { citizenScheduleSchema, readCitizenSchedule } from '../reminders/citizenSchedule.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { audit, citizenFor } from './citizenAccess.js';
+import { changeSchedule } from './citizenActions.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import type { StaffAuthenticator } from './staffAuth.js';
 
@@ -49,19 +50,8 @@ export function registerScheduleRoutes(server: Server, deps: ScheduleRoutesDeps)
 
   server.put('/api/admin/citizens/:id/schedule', route(async (req, principal) => {
     const citizen = await citizenFor(prisma, principal, pathId(req));
-    const body = parseBody(scheduleBody, req.body);
-    const current = readCitizenSchedule(citizen.schedule);
-    const { nextCheckInAt, ...changes } = body;
-    await prisma.$transaction(async (tx) => {
-      await tx.citizen.update({ where: { id: citizen.id }, data: { schedule: { ...current, ...changes } } });
-      // A new cadence replans from the last due time; pausing cancels what is pending.
-      const cancelKinds = [...(changes.checkInCadence ? ['checkIn'] : []), ...(changes.pulseCadence ? ['pulse'] : [])];
-      if (changes.paused) await tx.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-      else if (cancelKinds.length) await tx.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING', kind: { in: cancelKinds } }, data: { status: 'CANCELLED' } });
-      if (nextCheckInAt) {
-        await tx.reminder.create({ data: { citizenId: citizen.id, kind: 'checkIn', dueAt: new Date(nextCheckInAt), payload: { adHoc: true } } });
-      }
-    });
+    const { nextCheckInAt, ...changes } = parseBody(scheduleBody, req.body);
+    await changeSchedule(prisma, citizen, { ...changes, ...(nextCheckInAt ? { nextCheckInAt: new Date(nextCheckInAt) } : {}) });
     await audit(prisma, principal, 'schedule.changed', 'Citizen', citizen.id);
     return { status: 200, body: await view(citizen.id) };
   }));

@@ -17,3 +17,11 @@ document.addEventListener('DOMContentLoaded', focusNotice);
 document.addEventListener('htmx:afterSettle', (event) => {
   if (event.detail.boosted) focusNotice();
 });
+
+// The letter's print button needs JavaScript, so it is hidden until this file runs (the browser's own Print works too).
+document.addEventListener('DOMContentLoaded', () => {
+  for (const button of document.querySelectorAll('[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
+});
