@@ -56,6 +56,8 @@ import { ReminderService } from './reminders/reminderService.js';
 import { PrismaProfileStore } from './citizens/profileStore.js';
 import { registerStaffRoutes } from './admin/staffRoutes.js';
 import { registerPeopleRoutes } from './admin/peopleRoutes.js';
+import { AnswerDashboardService } from './admin/answerDashboard.js';
+import { AuditTrail } from './admin/auditTrail.js';
 import { StaffAdmin } from './people/staffAdmin.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
 import { CompanionBot } from './companionBot.js';
@@ -253,7 +255,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     },
     config,
     alertActions,
-    coordinator: { settings: settingsUpdates, staff: staffAdmin },
+    coordinator: { settings: settingsUpdates, staff: staffAdmin, dashboard: new AnswerDashboardService(db.prisma), audit: new AuditTrail(db.prisma) },
     projectRoot: projectRoot(),
     logger,
   });

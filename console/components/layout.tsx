@@ -28,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'citizens', href: '/console/citizens', roles: ['CASEWORKER', 'COORDINATOR'] },
   { key: 'settings', href: '/console/settings', roles: ['COORDINATOR'] },
   { key: 'staff', href: '/console/staff', roles: ['COORDINATOR'] },
+  { key: 'dashboard', href: '/console/dashboard', roles: ['COORDINATOR'] },
+  { key: 'audit', href: '/console/audit', roles: ['COORDINATOR'] },
   { key: 'privacy', href: '/console/data-requests', roles: ['COORDINATOR'] },
 ];
 

@@ -108,7 +108,54 @@ describe.skipIf(!hasChromium)('a coordinator runs the service from the console, 
     await page.close();
   });
 
-  it('when the settings page is checked, then axe finds nothing and it never scrolls sideways', async () => {
+  it('when the coordinator opens the log, then the cadence change is there with before and after', async () => {
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/audit?action=settings.changed`);
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows.some((row) => /Lone Leder/.test(row) && /reminders\.checkInCadence: "P6W" → "P4W"/.test(row))).toBe(true);
+    expect(rows.some((row) => /reminders\.quietHours\.from: "20:00" → "21:00"/.test(row))).toBe(true);
+    await page.close();
+  });
+
+  it('when ten alerts with known acknowledgement times are in the history, then the dashboard shows their median, 90th percentile and share', async () => {
+    const { prisma } = app.db;
+    const mette = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
+    const citizen = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Anna', caseworkerId: mette.body.id } });
+    const start = new Date(Date.now() - 3 * 86_400_000);
+    for (const minutes of [1, 2, 3, 4, 5, 6, 7, 8, 9, 30]) {
+      await prisma.alert.create({
+        data: {
+          citizenId: String(citizen.body.id),
+          kind: 'message',
+          severity: 'CRISIS',
+          status: 'ACKNOWLEDGED',
+          assigneeId: String(mette.body.id),
+          createdAt: start,
+          acknowledgedAt: new Date(start.getTime() + minutes * 60_000),
+          dueAt: new Date(start.getTime() + (minutes > 15 ? 45 : 15) * 60_000),
+          escalationLevel: minutes > 15 ? 2 : 0,
+          events: {
+            create: [
+              { type: 'created', detail: { assigneeId: String(mette.body.id) }, at: start },
+              ...(minutes > 15 ? [{ type: 'escalated', detail: {}, at: new Date(start.getTime() + 15 * 60_000) }] : []),
+            ],
+          },
+        },
+      });
+    }
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/dashboard`);
+    const crisis = await page.locator('table').first().locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(crisis).toEqual(['KRISE', '10', '5,5', '9', '90 %', '1', '0', '–']);
+    const csv = await page.evaluate(async () => (await fetch('/console/dashboard.csv')).text());
+    expect(csv).toContain('severity,KRISE,10,5.5,9,0.9,1,0,');
+    expect(csv).toContain('caseworker,Mette Holm,10,5.5,9,0.9,1,0,');
+    await page.close();
+  });
+
+  it('when the coordinator pages are checked, then axe finds nothing and none scrolls sideways', async () => {
     await checkPage(lone, `${app.url}/console/settings`, 'settings');
+    await checkPage(lone, `${app.url}/console/dashboard`, 'dashboard');
+    await checkPage(lone, `${app.url}/console/audit`, 'audit');
   });
 });
