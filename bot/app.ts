@@ -44,6 +44,7 @@ import { AccessLog } from './privacy/accessLog.js';
 import { ChatPrivacy } from './privacy/citizenPrivacy.js';
 import { DataExports } from './privacy/dataExport.js';
 import { DataRequests } from './privacy/dataRequests.js';
+import { RetentionJob } from './privacy/retentionJob.js';
 import { registerPrivacyRoutes } from './privacy/privacyRoutes.js';
 import { citizenFor } from './admin/citizenAccess.js';
 import { registerScheduleRoutes } from './admin/scheduleRoutes.js';
@@ -293,6 +294,20 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     registerWebchatPage(server, { ...page, directLineDomain: '/v3/directline' });
   }
 
+  const retention = new RetentionJob(
+    db.prisma,
+    {
+      chatMonths: config.RETENTION_CHAT_MONTHS,
+      alertTextMonths: config.RETENTION_ALERT_TEXT_MONTHS,
+      endedCitizenMonths: config.RETENTION_ENDED_CITIZEN_MONTHS,
+      reminderMonths: config.RETENTION_REMINDER_MONTHS,
+      accessLogMonths: config.RETENTION_ACCESS_LOG_MONTHS,
+      outboxDays: config.RETENTION_OUTBOX_DAYS,
+    },
+    () => new Date(),
+    logger.child({ module: 'retention' }),
+  );
+  const retentionTicker = startTicker(config.RETENTION_CRON, 'retention', () => retention.run(), logger);
   const reminderTicker = startTicker(config.SCHEDULER_CRON, 'reminders', () => reminders.tick(), logger);
   const alertTicker = startTicker(
     config.ALERT_TICK_CRON,
@@ -334,7 +349,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
       const left = (until = deadline) => Math.max(0, until - Date.now());
       const { cut } = await drain.drain(left());
       const turnsDone = await settlesWithin(serializer.idle(), left());
-      const schedulersDone = await settlesWithin(Promise.all([reminderTicker.stop(), alertTicker.stop(), housekeepingTicker.stop(), outbox.idle()]), left());
+      const schedulersDone = await settlesWithin(Promise.all([reminderTicker.stop(), alertTicker.stop(), retentionTicker.stop(), housekeepingTicker.stop(), outbox.idle()]), left());
       await settlesWithin(Promise.all([serializer.close(), db.close()]), left(end));
       logger.info({ cut, turnsDone, schedulersDone }, 'stopped');
     },

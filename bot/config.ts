@@ -57,6 +57,15 @@ const configSchema = z
     THREAD_QUIET_HOURS: z.coerce.number().min(1).max(720).default(72),
     /** How long a citizen's "Hent mine data" link works (it works once). */
     EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    /** When the retention job deletes what has expired (docs/privacy.md, "Retention"); nightly by default. */
+    RETENTION_CRON: cronExpression.default('17 3 * * *'),
+    /** Retention per kind of data; the defaults and their reasons are in docs/privacy.md. */
+    RETENTION_CHAT_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+    RETENTION_ALERT_TEXT_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    RETENTION_ENDED_CITIZEN_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    RETENTION_REMINDER_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+    RETENTION_ACCESS_LOG_MONTHS: z.coerce.number().int().min(6).max(120).default(24),
+    RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** The web chat page: the municipality's colour (needs 4.5:1 contrast with white text) and logo. */
     WEBCHAT_ACCENT: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1b6e3a').default('#1b6e3a'),
     WEBCHAT_LOGO_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
