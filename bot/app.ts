@@ -18,6 +18,7 @@ import { AlertDelivery } from './alerts/alertDelivery.js';
 import { AlertService } from './alerts/alertService.js';
 import { CardUpdates } from './alerts/cardUpdates.js';
 import { EscalationWatchdog } from './alerts/escalationWatchdog.js';
+import { FailedReplies } from './alerts/failedReplies.js';
 import { Outbox } from './alerts/outbox.js';
 import { smtpMailer } from './alerts/smtpMailer.js';
 import { StaffChat } from './alerts/staffChat.js';
@@ -136,12 +137,14 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.ALERT_EMAIL_FROM) : undefined,
     config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET ? { url: config.ALERT_WEBHOOK_URL, secret: config.ALERT_WEBHOOK_SECRET } : undefined,
   );
+  const failedReplies = new FailedReplies(db.prisma, messenger, logger.child({ module: 'failed-replies' }));
   const outbox: Outbox = new Outbox(
     db.prisma,
     delivery.handlers(),
     async (message) => {
       await outbox.enqueue(await delivery.fallback(message));
       void outbox.kick();
+      await failedReplies.report(message);
     },
     logger.child({ module: 'outbox' }),
   );

@@ -71,8 +71,8 @@ export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void
   server.post('/api/admin/alerts/:id/reply', route(async (req, principal) => {
     const id = pathId(req);
     const { text } = parseBody(replyBody, req.body);
-    await actions.reply(id, principal, text);
-    return { status: 200, body: { status: 'ACKNOWLEDGED', replied: true } };
+    const { delivery } = await actions.reply(id, principal, text);
+    return { status: 200, body: { status: 'ACKNOWLEDGED', replied: true, delivery } };
   }));
 
   server.post('/api/admin/alerts/:id/resolve', route(async (req, principal) => {

@@ -60,8 +60,12 @@ export class AlertActions {
     return { citizenName: alert.citizen.displayName };
   }
 
-  /** A reply is relayed into the citizen's chat with the sender's name; replying also acknowledges. */
-  async reply(alertId: string, principal: Principal, text: string): Promise<{ citizenName: string }> {
+  /**
+   * A reply is relayed into the citizen's chat with the sender's name; replying also acknowledges.
+   * `delivery` says what the sender can expect: `pending` (on its way; should it fail for good the sender
+   * is told in their chat and the alert records it), or `undeliverable` (no chat of the citizen's takes messages).
+   */
+  async reply(alertId: string, principal: Principal, text: string): Promise<{ citizenName: string; delivery: 'pending' | 'undeliverable' }> {
     const alert = await this.load(alertId, principal);
     if (alert.status === 'RESOLVED') throw new AppError('BAD_REQUEST', { status: 'the alert is already resolved' });
     const name = await this.actorName(principal);
@@ -77,7 +81,8 @@ export class AlertActions {
     });
     void this.outbox.kick();
     if (alert.status === 'OPEN') void this.onChanged(alertId);
-    return { citizenName: alert.citizen.displayName };
+    const reachable = await this.prisma.channelIdentity.count({ where: { citizenId: alert.citizenId, unreachableSince: null } });
+    return { citizenName: alert.citizen.displayName, delivery: reachable > 0 ? 'pending' : 'undeliverable' };
   }
 
   async resolve(alertId: string, principal: Principal): Promise<{ citizenName: string }> {

@@ -44,10 +44,9 @@ export class ConversationThreads implements CitizenThreads {
    * to the sender; coordinators on all. Throws AppError NOT_FOUND / FORBIDDEN /
    * BAD_REQUEST (resolved alert).
    */
-  async sendStaffMessage(message: StaffMessage): Promise<{ alertId: string; citizenName: string }> {
+  async sendStaffMessage(message: StaffMessage): Promise<{ alertId: string; citizenName: string; delivery: 'pending' | 'undeliverable' }> {
     const alertId = message.alertId ?? (await this.startConversation(message.principal, message.citizenId));
-    const { citizenName } = await this.actions.reply(alertId, message.principal, message.text);
-    return { alertId, citizenName };
+    return { alertId, ...(await this.actions.reply(alertId, message.principal, message.text)) };
   }
 
   async open(citizenId: string): Promise<OpenThread | undefined> {
