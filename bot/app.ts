@@ -246,7 +246,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const staffConsole = registerConsole(server, {
     citizens: {
       caseload: new CaseloadService(db.prisma, progress),
-      records: new CitizenRecordService(db.prisma, progress, services.goals, services.barriers),
+      records: new CitizenRecordService(db.prisma, progress, services.goals, services.barriers, accessLog),
       actions: new CitizenActions(db.prisma, enrollment, threads),
     },
     prisma: db.prisma,

@@ -4,6 +4,7 @@ import { reminderFacts, type TimelineFact } from '../../domain/timeline.js';
 import type { Severity } from '../../domain/sla.js';
 import type { BarrierStore, BarrierView, GoalStore, GoalView } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import type { AccessLog } from '../privacy/accessLog.js';
 import type { ProgressService } from '../progress/progressService.js';
 import { readCitizenSchedule } from '../reminders/citizenSchedule.js';
 import { ORGANISATION_ACTOR } from '../alerts/alertHandlers.js';
@@ -34,11 +35,14 @@ export class CitizenRecordService {
     private readonly progress: ProgressService,
     private readonly goals: GoalStore,
     private readonly barriers: BarrierStore,
+    private readonly accessLog: Pick<AccessLog, 'record'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async load(principal: Principal, citizenId: string, locale: 'da' | 'en'): Promise<CitizenRecord> {
     const citizen = await citizenFor(this.prisma, principal, citizenId);
+    // The citizen may see who looked (issue 14): every opening of the page is one row in the access log.
+    await this.accessLog.record(principal, citizen.id, 'citizen-page');
     const [details, settings, history, report, assessments, hours, nextReminder] = await Promise.all([
       this.prisma.citizen.findUniqueOrThrow({
         where: { id: citizen.id },

@@ -68,6 +68,9 @@ describe('the caseload and the citizen page', () => {
     expect(page.html).toMatch(/<img class="chart-image" src="data:image\/png;base64,[A-Za-z0-9+/]/);
     expect(words).toContain('Check-in besvaret');
     expect(words).toContain('Sagde ja til at bruge Ledsager');
+    // Anna may see who looked: the page view is in the access log under Mette's name.
+    const looked = await context.app.db.prisma.accessLog.findMany({ where: { citizenId: ids.anna, category: 'citizen-page' } });
+    expect(looked.map((row) => row.staffId)).toContain(ids.mette);
   });
 
   it('when Mette writes to Anna from the page and Anna answers, then Anna\'s chat has the message and the timeline shows both ways', async () => {
