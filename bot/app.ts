@@ -61,6 +61,7 @@ import { registerPeopleRoutes } from './admin/peopleRoutes.js';
 import { AnswerDashboardService } from './admin/answerDashboard.js';
 import { AuditTrail } from './admin/auditTrail.js';
 import { StaffAdmin } from './people/staffAdmin.js';
+import { CitizenAdmin } from './people/citizenAdmin.js';
 import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.js';
 import { CompanionBot } from './companionBot.js';
 import { allowedServiceHosts, type AppConfig, isLocalMode } from './config.js';
@@ -237,7 +238,8 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, accessLog, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
   const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery);
-  registerPeopleRoutes(server, { auth, staff: staffAdmin, logger: logger.child({ module: 'people-api' }) });
+  const citizenAdmin = new CitizenAdmin(db.prisma, outbox, enrollment);
+  registerPeopleRoutes(server, { auth, staff: staffAdmin, citizens: citizenAdmin, logger: logger.child({ module: 'people-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, accessLog, logger: logger.child({ module: 'alert-api' }) });
   const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
   registerPrivacyRoutes(server, { prisma: db.prisma, auth, exports: dataExports, requests: dataRequests, accessLog, logger: logger.child({ module: 'privacy' }) });

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { type CitizenAdmin, citizenListQuery, citizenPatchBody } from '../people/citizenAdmin.js';
 import { type StaffAdmin, staffPatchBody } from '../people/staffAdmin.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import { requireRole, type StaffAuthenticator } from './staffAuth.js';
@@ -8,6 +9,7 @@ import { requireRole, type StaffAuthenticator } from './staffAuth.js';
 export interface PeopleRoutesDeps {
   auth: StaffAuthenticator;
   staff: StaffAdmin;
+  citizens: CitizenAdmin;
   logger: Logger;
 }
 
@@ -20,7 +22,7 @@ export const pagingQuery = z.object({
 const staffListQuery = pagingQuery.extend({ active: z.enum(['true', 'false']).optional() });
 const handOverBody = z.object({ toStaffId: z.string().uuid('must be a staff id') });
 
-/** Staff administration over JSON: the same service and rules as the console's staff pages. */
+/** Staff and citizen administration over JSON: the same services and rules as the console's coordinator pages. */
 export function registerPeopleRoutes(server: Server, deps: PeopleRoutesDeps): void {
   const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
 
@@ -46,5 +48,20 @@ export function registerPeopleRoutes(server: Server, deps: PeopleRoutesDeps): vo
   server.post('/api/admin/staff/:id/handover', route(async (req, principal) => {
     const { toStaffId } = parseBody(handOverBody, req.body);
     return { status: 200, body: { handedOver: await deps.staff.handOver(principal, pathId(req), toStaffId) } };
+  }));
+
+  server.get('/api/admin/citizens', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR', 'CASEWORKER');
+    const query = parseBody(citizenListQuery, req.query);
+    // A caseworker lists their own caseload; coordinators list anyone's.
+    const scoped = principal.role === 'CASEWORKER' ? { ...query, caseworkerId: principal.staffId ?? '' } : query;
+    const { total, items } = await deps.citizens.list(principal, scoped);
+    return { status: 200, body: { total, limit: query.limit, offset: query.offset, items } };
+  }));
+
+  server.patch('/api/admin/citizens/:id', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR');
+    const id = pathId(req);
+    return { status: 200, body: await deps.citizens.update(principal, id, parseBody(citizenPatchBody, req.body)) };
   }));
 }
