@@ -101,6 +101,9 @@ const configSchema = z
     if (oidc === 3 && !config.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required for staff sign-in (the OIDC redirect address)' });
     }
+    if (config.MicrosoftAppId && config.MicrosoftAppType === 'UserAssignedMSI' && !config.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for UserAssignedMSI (the managed identity\'s tenant)' });
+    }
     if (config.NODE_ENV !== 'production') return;
     if (!config.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production' });

@@ -20,14 +20,27 @@ export function staffRoute(auth: StaffAuthenticator, logger: Logger, handler: St
       const result = await handler(req, principal);
       res.send(result.status, result.body);
     } catch (error) {
-      if (error instanceof AppError) {
-        res.send(error.status, { error: error.code, message: error.message, ...(error.details ? { fields: error.details } : {}) });
+      const known = error instanceof AppError ? error : conflictOf(error);
+      if (known) {
+        res.send(known.status, { error: known.code, message: known.message, ...(known.details ? { fields: known.details } : {}) });
         return;
       }
       logger.error({ reqId: req.id(), err: safeError(error) }, 'staff API failed');
       res.send(500, { error: 'INTERNAL', message: errorCatalogue.INTERNAL.message });
     }
   };
+}
+
+/**
+ * A unique constraint the request ran into (Prisma P2002: e.g. a second staff member with the same Azure AD
+ * object id) is the caller's conflict, 409 naming the fields, not our failure.
+ */
+function conflictOf(error: unknown): AppError | undefined {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } };
+  if (code !== 'P2002') return undefined;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  const names = Array.isArray(fields) ? fields.map((field) => String(field).replace(/"/g, '')) : ['body'];
+  return new AppError('CONFLICT', Object.fromEntries(names.map((name) => [name, 'is already in use'])));
 }
 
 /** Validates a body against a schema; a 400 names every bad field. */
