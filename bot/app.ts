@@ -192,7 +192,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     checkIns: new PrismaCheckInStore(db.prisma),
     progress,
     reminders: citizenReminders,
-    privacy: new ChatPrivacy(dataExports, dataRequests, () => config.PUBLIC_URL ?? selfUrl),
+    privacy: new ChatPrivacy(dataExports, dataRequests, () => config.PUBLIC_URL ?? selfUrl, config.RETENTION_ENDED_CITIZEN_MONTHS),
     severityOf: async (citizenId, kind) => {
       const { organisationId } = await db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
       return (await readOrganisationSettings(db.prisma, organisationId)).changeSeverity[kind] ?? DEFAULT_CHANGE_SEVERITY[kind];

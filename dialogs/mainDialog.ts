@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { type ChoiceOption, matchChoice } from '../domain/choices.js';
 import { type MenuEntry, recognizeGlobalCommand, recognizeIntent } from '../domain/commands.js';
+import { consentIsCurrent, recognizeWithdrawal } from '../domain/privacy/consent.js';
 import { BARRIERS_DIALOG, BarriersDialog } from './barriersDialog.js';
 import { GOALS_DIALOG, GoalsDialog } from './goalsDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog.js';
@@ -24,7 +25,7 @@ import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
 import { PULSE_DIALOG, PulseDialog } from './pulseDialog.js';
 import { REMINDER_VERB } from '../cards/reminderCard.js';
 import { type ReminderReply, recognizeReminderReply } from '../domain/reminders.js';
-import { SETTINGS_DIALOG, SettingsDialog, type SettingsResult } from './settingsDialog.js';
+import { SETTINGS_DIALOG, SettingsDialog, type SettingsOptions, type SettingsResult } from './settingsDialog.js';
 import { URGENT_CHANGE_DIALOG, UrgentChangeDialog, type UrgentChangeOptions } from './urgentChangeDialog.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
 
@@ -49,7 +50,7 @@ export interface MainOptions {
 }
 
 /** Where a fresh message or a menu choice leads: a menu entry, or the weekly pulse a reminder offered. */
-type Route = MenuChoice | 'pulse';
+type Route = MenuChoice | 'pulse' | 'withdraw';
 
 /** Words of a first message that name no entry: for the caseworker. */
 interface Forward {
@@ -195,8 +196,11 @@ export class MainDialog extends ComponentDialog {
     if (thread) await this.services.threads.leave(citizenId, thread.alertId);
   }
 
+  /** Agreed to the information text in use: a new version of the text asks again. */
   private async hasConsented(dc: DialogContext): Promise<boolean> {
-    return (await this.services.profiles.get(turnCitizen(dc.context).citizenId)).consent === 'ACCEPTED';
+    const { citizenId, locale } = turnCitizen(dc.context);
+    const [profile, privacy] = await Promise.all([this.services.profiles.get(citizenId), this.services.profiles.privacyText(citizenId, locale)]);
+    return consentIsCurrent(profile, privacy.version);
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -225,6 +229,7 @@ export class MainDialog extends ComponentDialog {
         values.urgentText = text;
         return step.next('urgent');
       }
+      if (recognizeWithdrawal(text)) return step.next('withdraw');
       const intent = recognizeIntent(text);
       if (intent) return step.next(intent);
       if (concern === 'message' || looksLikeWords(text)) return step.next({ forward: text } satisfies Forward);
@@ -259,6 +264,7 @@ export class MainDialog extends ComponentDialog {
     const entry = step.result as Route | Forward;
     if (typeof entry === 'object') return this.firstWords(step, entry.forward);
     if (entry === 'pulse') return step.beginDialog(PULSE_DIALOG);
+    if (entry === 'withdraw') return step.beginDialog(SETTINGS_DIALOG, { setting: 'withdraw' } satisfies SettingsOptions);
     if (entry === 'more' || entry === 'back') return step.replaceDialog(MENU_FLOW, { showMenu: true, more: entry === 'more' } satisfies MainOptions);
     const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
     if (entry === 'urgent') {

@@ -70,7 +70,8 @@ export class OnboardingDialog extends ComponentDialog {
     stepValues<{ privacyVersion: string }>(step).privacyVersion = privacy.version;
     await step.context.sendActivity(t('onboarding.intro'));
     await step.context.sendActivity(privacy.text ?? t('privacy.default'));
-    const question = profile.consent === 'DECLINED' ? t('onboarding.askAgain') : t('onboarding.consentQuestion');
+    // Declined before: asked again; agreed to an older text: told that the text has changed.
+    const question = profile.consent === 'DECLINED' ? t('onboarding.askAgain') : profile.consent === 'ACCEPTED' ? t('myData.newPrivacyText') : t('onboarding.consentQuestion');
     return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, question, CONSENT));
   }
 

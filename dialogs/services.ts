@@ -15,6 +15,8 @@ export interface CitizenProfile {
   timeZone: string;
   consent: 'ACCEPTED' | 'DECLINED' | null;
   consentAt: Date | null;
+  /** The version of the information text the latest decision answered. */
+  consentVersion: string | null;
   contactWindow: ContactWindowKey | null;
   caseworkerName: string;
 }
@@ -166,6 +168,8 @@ export interface CitizenPrivacy {
   downloadLink(citizenId: string, conversationKey: string): Promise<{ url: string; minutes: number }>;
   /** Records the request for a coordinator to decide and tells the caseworker. */
   request(citizenId: string, kind: DataRequestKind): Promise<void>;
+  /** Withdraws consent: recorded at once, reminders cancelled, the caseworker told. Returns how long what is kept stays. */
+  withdrawConsent(citizenId: string): Promise<{ keptMonths: number }>;
 }
 
 /** Everything the citizen dialogs use, injected so tests can run them against any store. */

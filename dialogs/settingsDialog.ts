@@ -10,7 +10,7 @@ import { citizenT, turnCitizen } from './turnCitizen.js';
 export const SETTINGS_DIALOG = 'settingsDialog';
 const FLOW = 'settingsFlow';
 
-type Setting = 'language' | 'contactWindow' | 'pause' | 'resume' | 'information' | 'myData' | 'withdraw' | 'back';
+export type Setting = 'language' | 'contactWindow' | 'pause' | 'resume' | 'information' | 'myData' | 'withdraw' | 'back';
 const SETTINGS: ReadonlyArray<ChoiceSpec<Setting>> = [
   { value: 'language', labelKey: 'settings.language', also: ['sprog'] },
   { value: 'contactWindow', labelKey: 'settings.contactWindow' },
@@ -25,6 +25,11 @@ const LANGUAGES: ReadonlyArray<ChoiceSpec<'da' | 'en'>> = [
   { value: 'da', labelKey: 'language.da', also: ['danish'] },
   { value: 'en', labelKey: 'language.en', also: ['engelsk'] },
 ];
+
+/** Where to start: a setting named elsewhere ("Jeg vil ikke være med mere" opens withdrawing directly). */
+export interface SettingsOptions {
+  setting?: Setting;
+}
 
 /** Ends the citizen's session with the menu instead of returning to it (after withdrawing). */
 export interface SettingsResult {
@@ -43,6 +48,8 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async chooseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { setting } = (step.options ?? {}) as SettingsOptions;
+    if (setting) return step.next(setting);
     const t = citizenT(step.context);
     const { citizenId, locale, timeZone } = turnCitizen(step.context);
     const next = await this.services.reminders.nextFor(citizenId);
@@ -88,8 +95,9 @@ export class SettingsDialog extends ComponentDialog {
       const t = citizenT(step.context);
       await step.context.sendActivity(t('settings.windowChanged', { window: t(`onboarding.window.${window}`) }));
     } else if (setting === 'withdraw' && step.result === 'yes') {
-      await this.services.profiles.recordConsent(citizen.citizenId, 'DECLINED', 'withdrawn-in-settings');
-      await step.context.sendActivity(citizenT(step.context)('settings.withdrawn'));
+      const { keptMonths } = await this.services.privacy.withdrawConsent(citizen.citizenId);
+      const { caseworkerName } = await this.services.profiles.get(citizen.citizenId);
+      await step.context.sendActivity(citizenT(step.context)('settings.withdrawn', { caseworker: caseworkerName, months: keptMonths }));
       return step.endDialog({ stop: true } satisfies SettingsResult);
     } else if (setting === 'information' && (step.result as { accepted?: boolean } | undefined)?.accepted === false) {
       return step.endDialog({ stop: true } satisfies SettingsResult);

@@ -27,6 +27,7 @@ export class PrismaProfileStore implements ProfileStore {
       timeZone: citizen.timeZone,
       consent: consent?.decision ?? null,
       consentAt: consent?.decision === 'ACCEPTED' ? consent.at : null,
+      consentVersion: consent?.textVersion ?? null,
       contactWindow: contactWindowKey(citizen.contactWindow) ?? null,
       caseworkerName: citizen.caseworker.name,
     };

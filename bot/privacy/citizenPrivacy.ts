@@ -11,6 +11,8 @@ export class ChatPrivacy implements CitizenPrivacy {
     private readonly requests: DataRequests,
     /** Where citizens reach the service (PUBLIC_URL, else the listening address), read when a link is made. */
     private readonly publicUrl: () => string,
+    /** How long what is kept stays after the course of support ends (RETENTION_ENDED_CITIZEN_MONTHS). */
+    private readonly keptMonths: number,
   ) {}
 
   data(citizenId: string): Promise<CitizenData> {
@@ -24,5 +26,10 @@ export class ChatPrivacy implements CitizenPrivacy {
 
   async request(citizenId: string, kind: DataRequestKind): Promise<void> {
     await this.requests.record(citizenId, kind, 'chat');
+  }
+
+  async withdrawConsent(citizenId: string): Promise<{ keptMonths: number }> {
+    await this.requests.withdrawConsent(citizenId);
+    return { keptMonths: this.keptMonths };
   }
 }

@@ -55,6 +55,19 @@ export class DataRequests {
     return {};
   }
 
+  /**
+   * Consent withdrawn (Art. 7(3)): recorded against the text version that was accepted, pending reminders cancelled
+   * at once, and the caseworker told (no words of the citizen's, only that it happened).
+   */
+  async withdrawConsent(citizenId: string): Promise<void> {
+    const accepted = await this.prisma.consentRecord.findFirst({ where: { citizenId, decision: 'ACCEPTED' }, orderBy: { at: 'desc' } });
+    await this.prisma.$transaction([
+      this.prisma.consentRecord.create({ data: { citizenId, decision: 'DECLINED', textVersion: accepted?.textVersion ?? 'none', at: this.now() } }),
+      this.prisma.reminder.updateMany({ where: { citizenId, status: { in: ['PENDING', 'CLAIMED'] } }, data: { status: 'CANCELLED', leaseUntil: null } }),
+    ]);
+    await this.alerts.raise({ citizenId, kind: 'consentWithdrawn', severity: 'NORMAL' });
+  }
+
   /** Restriction: no reminders and no forwarding from now on; data is kept but not used. Crisis safety is not processing we stop. */
   async restrict(citizenId: string, at: Date): Promise<void> {
     await this.prisma.$transaction([

@@ -39,3 +39,25 @@ describe('my data in chat (GDPR Art. 15, 17, 18, 20)', () => {
     expect(fake.privacy.requests).toEqual([]);
   });
 });
+
+describe('consent (GDPR Art. 7)', () => {
+  it('when the citizen writes "Jeg vil ikke være med mere" and confirms, then consent is withdrawn at once, the caseworker is told, and the citizen hears what is kept and why', async () => {
+    const { fake, walk } = start();
+    expect(await walk('Jeg vil ikke være med mere')).toMatch(/Er du sikker\?/);
+    const replies = await walk('ja');
+    expect(fake.consents.at(-1)).toEqual({ decision: 'DECLINED', version: 'test-version' });
+    expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'consentWithdrawn', severity: 'NORMAL' })]);
+    expect(replies).toMatch(/Jeg har sagt det til Mette/);
+    expect(replies).toMatch(/fordi det er en del af din sag i jobcentret\. Det bliver slettet 12 måneder efter/);
+    // Nothing is passed on any more: the next message starts with the information and the question again.
+    expect(await walk('Jeg er syg')).toMatch(/Før vi starter, skal du vide lidt om/);
+    expect(fake.alerts).toHaveLength(1);
+  });
+
+  it('when the privacy text has a new version, then a citizen who agreed to the old one is asked again', async () => {
+    const { fake, walk } = start({ consent: 'ACCEPTED', consentVersion: 'older-version' });
+    expect(await walk('hej')).toMatch(/Teksten om dine data er blevet ændret/);
+    await walk('ja');
+    expect(fake.consents.at(-1)).toEqual({ decision: 'ACCEPTED', version: 'test-version' });
+  });
+});

@@ -17,6 +17,9 @@ import { CITIZEN_DATA_FORMAT, type CitizenData } from '../../domain/privacy/citi
 import type { DataRequestKind } from '../../domain/privacy/dataRequests.js';
 
 /** In-memory citizen services for dialog tests: the same contracts as the Prisma stores, inspectable. */
+/** The information text's version in the fakes. */
+export const PRIVACY_VERSION = 'test-version';
+
 export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Date('2026-11-23T10:00:00Z')) {
   let nextId = 1;
   const id = () => `id-${nextId++}`;
@@ -27,10 +30,13 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
     timeZone: 'Europe/Copenhagen',
     consent: null,
     consentAt: null,
+    consentVersion: null,
     contactWindow: null,
     caseworkerName: 'Mette',
     ...initial,
   };
+  // A citizen set up as having agreed has agreed to the text in use, unless the test says otherwise.
+  if (profile.consent === 'ACCEPTED' && initial.consentVersion === undefined) profile.consentVersion = PRIVACY_VERSION;
   const consents: Array<{ decision: string; version: string }> = [];
   const goals: GoalView[] = [];
   let barriers: Array<BarrierView & { chosenOrder: number }> = [];
@@ -61,6 +67,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
         consents.push({ decision, version });
         profile.consent = decision;
         profile.consentAt = decision === 'ACCEPTED' ? now : null;
+        profile.consentVersion = version;
       },
       setLocale: async (_citizenId, locale) => {
         profile.locale = locale;
@@ -68,7 +75,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       setContactWindow: async (_citizenId, window: ContactWindowKey) => {
         profile.contactWindow = window;
       },
-      privacyText: async () => ({ text: null, version: 'test-version' }),
+      privacyText: async () => ({ text: null, version: PRIVACY_VERSION }),
     },
     goals: {
       list: async () => goals.map((goal) => ({ ...goal, steps: goal.steps.filter((step) => step.status !== 'DROPPED') })),
@@ -188,6 +195,13 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       },
       request: async (_citizenId, kind) => {
         privacy.requests.push(kind);
+      },
+      withdrawConsent: async () => {
+        consents.push({ decision: 'DECLINED', version: profile.consentVersion ?? PRIVACY_VERSION });
+        profile.consent = 'DECLINED';
+        profile.consentAt = null;
+        alerts.push({ citizenId: profile.citizenId, kind: 'consentWithdrawn', severity: 'NORMAL' });
+        return { keptMonths: 12 };
       },
     },
     alerts: {
