@@ -39,10 +39,9 @@ function questionCard(question: string, body: object[], actions: object[]): Atta
 
 /** One tappable choice per option, answering with its number: buttons for short labels, wrapping rows for long ones. */
 export function choiceCard(question: string, labels: readonly string[], promptId: string): Attachment {
-  const submit = (label: string, index: number) => ({ type: 'Action.Submit', title: label, data: { verb: ANSWER_VERB, answer: String(index + 1), promptId } });
-  if (labels.every((label) => label.length <= BUTTON_LABEL_MAX)) {
-    return questionCard(question, [], labels.map((label, index) => ({ ...submit(label, index), title: numbered(index, label) })));
-  }
+  // The title is the name a screen reader gives the button or row.
+  const submit = (label: string, index: number) => ({ type: 'Action.Submit', title: numbered(index, label), data: { verb: ANSWER_VERB, answer: String(index + 1), promptId } });
+  if (labels.every((label) => label.length <= BUTTON_LABEL_MAX)) return questionCard(question, [], labels.map(submit));
   const rows = labels.map((label, index) => ({
     type: 'Container',
     style: 'emphasis',
