@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { StaffRole } from './access.js';
 import { describeDue } from './dueWords.js';
 import type { Severity } from './sla.js';
 import { alertReference } from './staffCommands.js';
@@ -32,8 +33,8 @@ export interface AlertViewContext {
   /** The organisation's working time zone: deadlines are told in it. */
   timeZone: string;
   locale: 'da' | 'en';
-  /** Who is looking (null for the bootstrap token): alerts passed on to them are marked. */
-  viewerStaffId: string | null;
+  /** Who is looking (staffId null for the bootstrap token): alerts passed on to them are marked. */
+  viewer: { staffId: string | null; role: StaffRole };
   t: Translate;
 }
 
@@ -131,13 +132,22 @@ function readableFacts(facts: Record<string, unknown>, { locale, t, now }: Alert
   return out;
 }
 
+/**
+ * Was the alert passed on to this person? Level 1 goes to the backup caseworker (then its assignee),
+ * level 2 to every coordinator.
+ */
+export function passedOnTo(alert: Pick<AlertFacts, 'escalationLevel' | 'assigneeId'>, viewer: AlertViewContext['viewer']): boolean {
+  if (alert.escalationLevel >= 2 && viewer.role === 'COORDINATOR') return true;
+  return alert.escalationLevel > 0 && viewer.staffId !== null && alert.assigneeId === viewer.staffId;
+}
+
 /** Builds the one view of an alert that both the console and the chat card render. */
 export function alertView(alert: AlertFacts, context: AlertViewContext): AlertView {
   const { t, locale, now } = context;
   const payload = (alert.payload ?? {}) as { citizenText?: unknown; facts?: unknown };
   const kindWords = t(`translation:alertKind.${alert.kind}`, { defaultValue: t('translation:alertKind.other') });
   const severityWords = t(`translation:severity.${alert.severity}`);
-  const escalatedToViewer = alert.escalationLevel > 0 && context.viewerStaffId !== null && alert.assigneeId === context.viewerStaffId;
+  const escalatedToViewer = passedOnTo(alert, context.viewer);
   const titleParams = { severity: severityWords, kind: kindWords, citizen: alert.citizenName };
   const left = timeLeft(alert.dueAt, now, locale, t);
   const dueWords = describeDue(alert.dueAt, now, context.timeZone, locale);

@@ -89,10 +89,14 @@ export class AlertActions {
     const alert = await this.load(alertId, principal);
     if (alert.status !== 'RESOLVED') {
       const at = this.now();
-      await this.prisma.$transaction([
-        this.prisma.alert.update({ where: { id: alertId }, data: { status: 'RESOLVED', resolvedAt: at, acknowledgedAt: alert.acknowledgedAt ?? at } }),
-        this.prisma.alertEvent.create({ data: { alertId, type: 'resolved', actorStaffId: principal.staffId, at } }),
-      ]);
+      const name = await this.actorName(principal);
+      // The citizen is told the matter is closed, so the loop they opened is closed in their chat too.
+      await this.prisma.$transaction(async (tx) => {
+        await tx.alert.update({ where: { id: alertId }, data: { status: 'RESOLVED', resolvedAt: at, acknowledgedAt: alert.acknowledgedAt ?? at } });
+        await tx.alertEvent.create({ data: { alertId, type: 'resolved', actorStaffId: principal.staffId, at } });
+        await this.outbox.enqueue([this.notice(alert.citizenId, { alertId, notice: 'resolved', params: { name } })], tx);
+      });
+      void this.outbox.kick();
       void this.onChanged(alertId);
     }
     return { citizenName: alert.citizen.displayName };

@@ -5,12 +5,14 @@ import { alertCard } from '../../cards/alertCard.js';
 import { crisisFactRows } from '../crisis/crisisFacts.js';
 import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
-import { resolveLocale, translator } from '../../locales/i18n.js';
+import { alertView } from '../../domain/alertView.js';
+import { consoleTranslator, resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import { handledBy } from './alertHandlers.js';
 import { THREAD_REASON, threadMessage } from './threads.js';
+import { toAlertFacts } from './alertInbox.js';
 import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
 
 /** Sends e-mail; nodemailer in production, a recorder in tests. */
@@ -26,8 +28,17 @@ export interface WebhookTarget {
 /** A citizen notification: an i18n key under `notify.` and its parameters, rendered in the citizen's language at send time. */
 export interface CitizenNotice {
   alertId?: string;
-  notice: 'acknowledged' | 'reply' | 'escalated' | 'escalatedTeam' | 'escalatedCrisis';
+  notice: 'acknowledged' | 'reply' | 'resolved' | 'escalated' | 'escalatedTeam' | 'escalatedCrisis';
   params: Record<string, string>;
+}
+
+/** Who a card is for: the person it was passed on to (backup, or the coordinators), else the own caseworker. */
+function cardRecipient(
+  alert: { escalationLevel: number; assigneeId: string; citizen: { caseworkerId: string } },
+  reason: 'new' | 'escalated',
+): { staffId: string | null; role: 'CASEWORKER' | 'COORDINATOR' } {
+  if (reason === 'new') return { staffId: alert.citizen.caseworkerId, role: 'CASEWORKER' };
+  return alert.escalationLevel >= 2 ? { staffId: null, role: 'COORDINATOR' } : { staffId: alert.assigneeId, role: 'CASEWORKER' };
 }
 
 /** HMAC-SHA256 of the exact body, hex, as sent in X-Signature: "sha256=<hex>". */
@@ -46,6 +57,8 @@ export class AlertDelivery {
     private readonly mailer: Mailer | undefined,
     private readonly webhook: WebhookTarget | undefined,
     private readonly now: () => Date = () => new Date(),
+    /** The console's public address, for the "Åbn i Ledsager" link on cards; known once the server listens. */
+    private readonly consoleUrl: () => string | undefined = () => undefined,
   ) {}
 
   /** The outbox items to create when an alert is raised or escalated to these staff members. */
@@ -122,32 +135,29 @@ export class AlertDelivery {
   async staffCard(alertId: string, reason: 'new' | 'escalated'): Promise<Partial<Activity>> {
     const alert = await this.loadAlert(alertId);
     const t = translator('da');
-    const ref = alertReference(alert.id);
-    const params = { severity: t(`severity.${alert.severity}`), kind: t(`alertKind.${alert.kind}`), citizen: alert.citizen.displayName };
-    const payload = alert.payload as { citizenText?: string; facts?: Record<string, unknown> };
-    const title = t(reason === 'escalated' ? 'staff.escalatedTitle' : 'staff.alertTitle', params);
+    const payload = alert.payload as { facts?: Record<string, unknown> };
+    const view = alertView(toAlertFacts(alert), {
+      now: this.now(),
+      timeZone: await this.staffTimeZone(alert.citizen.organisationId),
+      locale: 'da',
+      viewer: cardRecipient(alert, reason),
+      t: consoleTranslator('da'),
+    });
     const status = await this.cardStatus(alert, reason);
+    const consoleUrl = this.consoleUrl();
     const card = alertCard({
-      alertId: alert.id,
-      title,
-      facts: [
-        { title: t('staff.due'), value: describeDue(alert.dueAt, this.now(), await this.staffTimeZone(alert.citizen.organisationId), 'da') },
-        { title: t('staff.reference'), value: ref },
-        ...Object.entries(payload.facts ?? {})
-          .filter(([key]) => ['from', 'to', 'origin'].includes(key))
-          .map(([key, value]) => ({ title: key, value: String(value) })),
-        ...crisisFactRows(payload.facts, t, true),
-      ],
-      ...(payload.citizenText ? { citizenText: payload.citizenText } : {}),
+      view: { ...view, facts: [...view.facts, ...crisisFactRows(payload.facts, t, true).map((row) => ({ label: row.title, value: row.value }))] },
       ...(status ? { status, closed: alert.status === 'RESOLVED' } : {}),
-      replyPlaceholder: t('staff.replyPlaceholder', params),
-      labels: { acknowledge: t('staff.acknowledge'), reply: t('staff.reply'), resolve: t('staff.resolve') },
+      ...(consoleUrl ? { openUrl: `${consoleUrl}${view.citizenPath}` } : {}),
+      replyPlaceholder: t('staff.replyPlaceholder', { citizen: view.citizenName }),
+      labels: { acknowledge: t('staff.acknowledge'), reply: t('staff.reply'), resolve: t('staff.resolve'), open: consoleTranslator('da')('alert.openInLedsager') },
     });
     const activity = MessageFactory.attachment(card);
     const crisis = crisisFactRows(payload.facts, t, false).map((row) => `${row.title}: ${row.value}`);
-    activity.text = [title, ...crisis, t('staff.howToAnswer', { ref })].join('\n\n');
+    activity.text = [view.title, ...crisis, t('staff.howToAnswer', { ref: view.reference })].join('\n\n');
     return activity;
   }
+
 
   /** Seen or closed by whom; or, on the first caseworker's card, to whom it was passed on. */
   private async cardStatus(alert: Awaited<ReturnType<AlertDelivery['loadAlert']>>, reason: 'new' | 'escalated'): Promise<string | undefined> {

@@ -30,6 +30,35 @@ export interface InboxContents {
   timeZone: string;
 }
 
+/** What the alert view model reads, from an alert row loaded with its citizen and assignee. */
+export function toAlertFacts(row: {
+  id: string;
+  kind: string;
+  severity: Severity;
+  status: AlertFacts['status'];
+  dueAt: Date;
+  escalationLevel: number;
+  assigneeId: string;
+  assignee: { name: string };
+  citizenId: string;
+  citizen: { displayName: string };
+  payload: unknown;
+}): AlertFacts {
+  return {
+    id: row.id,
+    kind: row.kind,
+    severity: row.severity,
+    status: row.status,
+    dueAt: row.dueAt,
+    escalationLevel: row.escalationLevel,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assignee.name,
+    citizenId: row.citizenId,
+    citizenName: row.citizen.displayName,
+    payload: row.payload,
+  };
+}
+
 /** Never more rows on one page than this; the most urgent come first. */
 const INBOX_LIMIT = 300;
 
@@ -65,19 +94,7 @@ export class AlertInbox {
       }),
       readOrganisationSettings(this.prisma, principal.organisationId),
     ]);
-    const alerts: AlertFacts[] = rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      severity: row.severity,
-      status: row.status,
-      dueAt: row.dueAt,
-      escalationLevel: row.escalationLevel,
-      assigneeId: row.assigneeId,
-      assigneeName: row.assignee.name,
-      citizenId: row.citizenId,
-      citizenName: row.citizen.displayName,
-      payload: row.payload,
-    }));
+    const alerts = rows.map(toAlertFacts);
     return {
       alerts: alerts.sort(byUrgency),
       citizens: citizens.map((citizen) => ({ id: citizen.id, name: citizen.displayName })),

@@ -51,7 +51,9 @@ export class ConsoleGuard {
   requireStaff(role?: StaffRole): (handler: StaffHandler) => RequestHandler {
     return (handler) => async (req: Request, res: Response) => {
       const page = this.pageContext(req);
-      await this.safely(res, page, async () => {
+      // Refusals after sign-in are shown inside the signed-in frame (menu, sign-out).
+      let shownOn = page;
+      await this.safely(res, () => shownOn, async () => {
         const token = readCookies(req)[SESSION_COOKIE];
         const session = await this.sessions.resolve(token);
         if (!session) {
@@ -59,6 +61,7 @@ export class ConsoleGuard {
           return;
         }
         const staffPage = { ...page, staff: session.staff, csrfToken: session.csrfToken };
+        shownOn = staffPage;
         const form = req.method === 'GET' || req.method === 'HEAD' ? {} : readForm(req);
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           const given = form._csrf ?? headerValue(req, 'x-csrf-token');
@@ -78,7 +81,7 @@ export class ConsoleGuard {
   public(handler: PublicHandler): RequestHandler {
     return async (req: Request, res: Response) => {
       const page = this.pageContext(req);
-      await this.safely(res, page, () => handler(req, res, page));
+      await this.safely(res, () => page, () => handler(req, res, page));
     };
   }
 
@@ -112,14 +115,14 @@ export class ConsoleGuard {
     redirect(res, location, clear);
   }
 
-  private async safely(res: Response, page: PageContext, work: () => Promise<void>): Promise<void> {
+  private async safely(res: Response, page: () => PageContext, work: () => Promise<void>): Promise<void> {
     try {
       await work();
     } catch (error) {
       const kind = error instanceof AppError ? ERROR_KIND_BY_CODE[error.code] : undefined;
       if (!kind) this.logger.error({ err: safeError(error) }, 'console request failed');
       if (res.headersSent) return;
-      this.renderError(res, page, kind ?? 'internal');
+      this.renderError(res, page(), kind ?? 'internal');
     }
   }
 }

@@ -36,7 +36,7 @@ export function AlertRow({ page, view, back, replyError }: AlertRowProps): JSX.E
       <h2 id={titleId} safe>
         {view.title}
       </h2>
-      <ul class="alert-meta">
+      <ul class="alert-meta nobullet-list">
         <li>
           <strong class="time-left" safe>
             {view.timeLeftWords}

@@ -179,7 +179,7 @@ export function registerInboxPage(server: Server, deps: InboxDeps): void {
     const contents = await deps.inbox.list(ctx.principal, filters);
     const now = deps.now();
     const views = contents.alerts.map((alert) =>
-      alertView(alert, { now, timeZone: contents.timeZone, locale: ctx.page.locale, viewerStaffId: ctx.staff.id, t: ctx.page.t }),
+      alertView(alert, { now, timeZone: contents.timeZone, locale: ctx.page.locale, viewer: { staffId: ctx.staff.id, role: ctx.staff.role }, t: ctx.page.t }),
     );
     const seen = views.map((view) => [view.id, view.status, view.title, view.timeLeftWords, view.escalatedToViewer]);
     const version = createHash('sha256').update(JSON.stringify(seen)).digest('hex').slice(0, 16);

@@ -19,7 +19,7 @@ function followUp(options: CrisisFollowUpOptions) {
 describe('the question after the safety message', () => {
   it.each([
     ['Ja', ['Godt. Tak, fordi du fortalte mig det. Skriv til mig igen når som helst – og ring 112, hvis det ændrer sig.'], []],
-    ['Nej', [expect.stringMatching(/^Ring 112 nu: \*\*\[112\]\(tel:112\)\*\*/), '[told: not-safe]'], ['not-safe']],
+    ['Nej', [expect.stringMatching(/^Ring \*\*\[112\]\(tel:112\)\*\* nu\. De kan hjælpe dig/), '[told: not-safe]'], ['not-safe']],
     ['Jeg ved det ikke', [expect.stringMatching(/^Det er okay ikke at vide det/), '[told: unsure]'], ['unsure']],
   ])('when a clear risk is answered %j, then the reply is as it should be and the caseworker is told only when not safe', async (answer, replies, told) => {
     const { client, escalations } = followUp({ tier: 'clear', locale: 'da' });

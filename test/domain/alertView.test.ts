@@ -52,7 +52,7 @@ describe('periods of days, as people write them', () => {
 });
 
 describe('the alert view model (one for the inbox and the card)', () => {
-  const context = { now: NOW, timeZone: 'Europe/Copenhagen', locale: 'da' as const, viewerStaffId: 'mette', t: da };
+  const context = { now: NOW, timeZone: 'Europe/Copenhagen', locale: 'da' as const, viewer: { staffId: 'mette', role: 'CASEWORKER' as const }, t: da };
 
   it('when an illness is reported with a period, then every field is in Danish words', () => {
     const view = alertView(alert(), context);
@@ -96,8 +96,13 @@ describe('the alert view model (one for the inbox and the card)', () => {
     expect(view.facts).toContainEqual({ label: 'Sendt videre', value: '1 gang' });
   });
 
-  it('when a colleague holds the escalated alert, then it is not marked as the viewer\'s', () => {
-    expect(alertView(alert({ escalationLevel: 1, assigneeId: 'lone' }), context).escalatedToViewer).toBe(false);
+  it.each<[string, number, string, 'CASEWORKER' | 'COORDINATOR', boolean]>([
+    ['a colleague holds it (backup), then it is not marked for me', 1, 'lone', 'CASEWORKER', false],
+    ['it went to the coordinators and I am one, then it is marked', 2, 'lone', 'COORDINATOR', true],
+    ['it is with the backup and I am a coordinator, then it is not marked', 1, 'lone', 'COORDINATOR', false],
+    ['it was never passed on, then it is not marked', 0, 'mette', 'CASEWORKER', false],
+  ])('when %s', (_name, escalationLevel, assigneeId, role, expected) => {
+    expect(alertView(alert({ escalationLevel, assigneeId }), { ...context, viewer: { staffId: 'mette', role } }).escalatedToViewer).toBe(expected);
   });
 
   it('when the kind is unknown and there are no words, then the kind is "Andet" and there is no quote', () => {

@@ -88,6 +88,8 @@ describe('the staff console: sign-in and the inbox', () => {
 
     const resolve = await visitor.post(`/console/alerts/${alertId}/resolve`, { back: '/console?severity=URGENT' });
     expect(resolve.location).toBe(`/console?severity=URGENT&alert=${alertId}&done=resolved`);
+    await context.channel.waitForMessages('conv-anna', chatBefore + 3, 5_000);
+    expect(context.channel.textsIn('conv-anna').at(-1)).toBe('Mette Holm har afsluttet sagen om din besked. Skriv bare igen, hvis der er mere.');
     const resolved = await visitor.get(resolve.location as string);
     expect(resolved.html).toContain('Henvendelsen fra Anna er afsluttet.');
     expect(resolved.html).not.toContain(`id="alert-${alertId}"`);

@@ -80,7 +80,7 @@ describe('crisis safety end to end, in business hours', () => {
     expect(question.suggestedActions?.actions.map((action) => action.title)).toEqual(['Ja', 'Nej', 'Jeg ved det ikke']);
 
     const answer = await citizen.say('Nej');
-    expect(answer[0]).toMatch(/^Ring 112 nu: \*\*\[112\]\(tel:112\)\*\*/);
+    expect(answer[0]).toMatch(/^Ring \*\*\[112\]\(tel:112\)\*\* nu\. De kan hjælpe dig/);
     expect(answer[1]).toBe('Jeg har også givet Mette clear besked. De kontakter dig så hurtigt som muligt.');
     const alerts = await app.db.prisma.alert.findMany({ where: { citizenId }, orderBy: { createdAt: 'asc' } });
     expect(alerts.map((alert) => [alert.severity, crisisOf(alert)?.tier, crisisOf(alert)?.reason])).toEqual([
