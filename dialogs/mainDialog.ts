@@ -204,6 +204,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // Restricted processing (GDPR Art. 18): nothing is used or passed on. Crisis safety answered before any dialog.
+    if ((await this.services.profiles.get(turnCitizen(step.context).citizenId)).restricted) {
+      await step.context.sendActivity(citizenT(step.context)('myData.restricted'));
+      return step.endDialog();
+    }
     if (!(await this.hasConsented(step))) return step.beginDialog(ONBOARDING_DIALOG);
     return step.next();
   }

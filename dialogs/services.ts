@@ -17,6 +17,8 @@ export interface CitizenProfile {
   consentAt: Date | null;
   /** The version of the information text the latest decision answered. */
   consentVersion: string | null;
+  /** Processing restricted on the citizen's request (GDPR Art. 18). */
+  restricted: boolean;
   contactWindow: ContactWindowKey | null;
   caseworkerName: string;
 }

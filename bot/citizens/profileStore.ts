@@ -28,6 +28,7 @@ export class PrismaProfileStore implements ProfileStore {
       consent: consent?.decision ?? null,
       consentAt: consent?.decision === 'ACCEPTED' ? consent.at : null,
       consentVersion: consent?.textVersion ?? null,
+      restricted: citizen.restrictedAt !== null,
       contactWindow: contactWindowKey(citizen.contactWindow) ?? null,
       caseworkerName: citizen.caseworker.name,
     };

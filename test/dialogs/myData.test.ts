@@ -61,3 +61,13 @@ describe('consent (GDPR Art. 7)', () => {
     expect(fake.consents.at(-1)).toEqual({ decision: 'ACCEPTED', version: 'test-version' });
   });
 });
+
+describe('restriction (GDPR Art. 18)', () => {
+  it('when processing is restricted, then nothing is passed on and the citizen is told why and where to get help', async () => {
+    const { fake, walk } = start({ consent: 'ACCEPTED', restricted: true });
+    const replies = await walk('Jeg er blevet syg');
+    expect(replies).toMatch(/ikke bruger dine data i Ledsager/);
+    expect(replies).toMatch(/ring 112/);
+    expect(fake.alerts).toEqual([]);
+  });
+});

@@ -31,6 +31,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
     consent: null,
     consentAt: null,
     consentVersion: null,
+    restricted: false,
     contactWindow: null,
     caseworkerName: 'Mette',
     ...initial,
