@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "GoalStatus" ADD VALUE 'ON_HOLD';
+
