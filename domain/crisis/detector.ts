@@ -1,6 +1,6 @@
 import { type Concept, type ConceptHit, findConcepts, maskIdioms } from './concepts.js';
 import { type Token, tokenize } from './grammar.js';
-import { type CrisisModel, features, probability } from './model.js';
+import { type CrisisModel, features, probability, strongestWords } from './model.js';
 import trainedModel from './model.json' with { type: 'json' };
 import { normalise } from './normalise.js';
 
@@ -63,7 +63,10 @@ export function detectCrisis(text: string, model: CrisisModel = MODEL): CrisisAs
     tier = escalators.length > 0 || distinct.size >= 2 ? 'clear' : 'possible';
   } else if (score >= model.threshold || hits.length >= 2) {
     tier = 'possible';
-    if (score >= model.threshold) concepts.push({ concept: 'learned', tier: 'possible', words: [] });
+    if (score >= model.threshold) {
+      const kept = tokens.filter((token) => token.word).map((token) => token.word);
+      concepts.push({ concept: 'learned', tier: 'possible', words: strongestWords(model, kept) });
+    }
   }
   const weight = tier === 'none' ? (hits.length > 0 ? WEAK_WEIGHT : 0) : TIER_WEIGHT[tier];
   return { tier, concepts: concepts.map(({ concept, words: fired }) => ({ concept, words: fired })), score, weight };

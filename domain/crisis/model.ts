@@ -42,6 +42,17 @@ export function features(words: readonly string[], lemmas: readonly string[], di
   return buckets;
 }
 
+/** The words of a message that speak most for risk in the model's eyes: how a learned decision explains itself. */
+export function strongestWords(model: CrisisModel, words: readonly string[], most = 3): string[] {
+  const mask = model.dimensions - 1;
+  return [...new Set(words)]
+    .map((word) => ({ word, weight: model.weights[hash(word, 0, word.length, 'w:') & mask] ?? 0 }))
+    .filter((scored) => scored.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, most)
+    .map((scored) => scored.word);
+}
+
 /** The model's probability that a message signals risk. */
 export function probability(model: CrisisModel, buckets: readonly number[]): number {
   let z = model.bias;

@@ -1,3 +1,5 @@
+import { foldText } from '../text.js';
+
 /**
  * Turns a chat message into the tokens the crisis detector reads: lower case,
  * Danish letters spelled out (æ→ae, ø→oe, å→aa, so "død", "doed" and "DØD" meet),
@@ -63,15 +65,8 @@ function openContractions(text: string): string {
 
 /** Case, Danish letters, accents, squeezed repeats, punctuation: the folded text, words separated by one space. */
 export function foldForDetection(text: string): string {
-  return openContractions(text.toLowerCase())
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // Squeezed before folding, so that "døøø" becomes "dø", not "doeoeoe".
+  return foldText(openContractions(text.toLowerCase()).replace(/(\p{L})\1{2,}/gu, '$1'));
 }
 
 /** The tokens of a message, chat spellings written out. */
