@@ -137,6 +137,9 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     messenger,
     config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.ALERT_EMAIL_FROM) : undefined,
     config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET ? { url: config.ALERT_WEBHOOK_URL, secret: config.ALERT_WEBHOOK_SECRET } : undefined,
+    () => new Date(),
+    // Cards link to the console: at PUBLIC_URL, else at the address the server listens on (set below).
+    () => config.PUBLIC_URL ?? (selfUrl || undefined),
   );
   const failedReplies = new FailedReplies(db.prisma, messenger, logger.child({ module: 'failed-replies' }));
   const outbox: Outbox = new Outbox(

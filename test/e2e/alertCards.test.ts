@@ -31,13 +31,16 @@ describe('alert cards that stay true after someone acted', () => {
     const seen = channel.updated[0];
     expect(seen).toMatchObject({ conversationId: 'conv-mette', activityId: card?.id });
     expect(cardContent(seen?.attachments).texts).toContain('Set af Mette Holm');
-    expect(cardContent(seen?.attachments).buttons).toEqual(['Set', 'Send svar', 'Afslut']);
+    expect(cardContent(seen?.attachments).buttons).toEqual(['Set', 'Send svar', 'Afslut', 'Åbn i Ledsager']);
 
     await staffApi(app, 'POST', `/api/admin/alerts/${alertId}/resolve`, { token });
     await channel.waitUntil(() => channel.updated.length >= 2, 5_000);
     const closed = cardContent(channel.updated[1]?.attachments);
     expect(closed.texts).toContain('Afsluttet af Mette Holm');
-    expect(closed.buttons).toEqual([]);
+    // A closed card keeps only the way to the citizen's page in the console.
+    expect(closed.buttons).toEqual(['Åbn i Ledsager']);
+    const openUrl = (channel.updated[1]?.attachments?.[0] as { content: { actions: Array<{ url?: string }> } }).content.actions[0]?.url;
+    expect(openUrl).toBe(`${app.url}/console/citizens/${(await app.db.prisma.alert.findUniqueOrThrow({ where: { id: alertId } })).citizenId}`);
 
     // A channel that keeps the old card (or a second device): the tap is answered, not acted upon.
     const mette = new ChannelUser(app.url, channel, 'mette', 'conv-mette');
