@@ -13,7 +13,6 @@ import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMe
 import { handledBy } from './alertHandlers.js';
 import { THREAD_REASON, threadMessage } from './threads.js';
 import { toAlertFacts } from './alertInbox.js';
-import { toAlertFacts } from './alertInbox.js';
 import type { ClaimedMessage, OutboxChannel, OutboxHandler, OutboxItem } from './outbox.js';
 
 /** Sends e-mail; nodemailer in production, a recorder in tests. */
@@ -31,15 +30,6 @@ export interface CitizenNotice {
   alertId?: string;
   notice: 'acknowledged' | 'reply' | 'resolved' | 'escalated' | 'escalatedTeam' | 'escalatedCrisis';
   params: Record<string, string>;
-}
-
-/** Who a card is for: the person it was passed on to (backup, or the coordinators), else the own caseworker. */
-function cardRecipient(
-  alert: { escalationLevel: number; assigneeId: string; citizen: { caseworkerId: string } },
-  reason: 'new' | 'escalated',
-): { staffId: string | null; role: 'CASEWORKER' | 'COORDINATOR' } {
-  if (reason === 'new') return { staffId: alert.citizen.caseworkerId, role: 'CASEWORKER' };
-  return alert.escalationLevel >= 2 ? { staffId: null, role: 'COORDINATOR' } : { staffId: alert.assigneeId, role: 'CASEWORKER' };
 }
 
 /** Who a card is for: the person it was passed on to (backup, or the coordinators), else the own caseworker. */
