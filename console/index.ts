@@ -88,7 +88,14 @@ export function registerConsole(server: Server, deps: ConsoleDeps): RegisteredCo
     publicUrl: deps.config.PUBLIC_URL,
     now,
   });
-  registerCoordinatorPages(server, { guard, prisma: deps.prisma, services: deps.coordinator, now });
+  registerCoordinatorPages(server, {
+    guard,
+    prisma: deps.prisma,
+    services: deps.coordinator,
+    organisationName: deps.config.ORGANISATION_NAME,
+    publicUrl: deps.config.PUBLIC_URL,
+    now,
+  });
 
   registerErasureRequestsPage(server, { guard, privacy: deps.privacy });
   registerAccessLogPage(server, { guard, privacy: deps.privacy });

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { type CitizenAdmin, citizenListQuery, citizenPatchBody } from '../people/citizenAdmin.js';
-import { type StaffAdmin, staffPatchBody } from '../people/staffAdmin.js';
+import { createStaffBody, type StaffAdmin, staffPatchBody } from '../people/staffAdmin.js';
 import { parseBody, pathId, staffRoute } from './jsonRoute.js';
 import { requireRole, type StaffAuthenticator } from './staffAuth.js';
 
@@ -21,10 +21,22 @@ export const pagingQuery = z.object({
 
 const staffListQuery = pagingQuery.extend({ active: z.enum(['true', 'false']).optional() });
 const handOverBody = z.object({ toStaffId: z.string().uuid('must be a staff id') });
+const createTokenBody = z.object({ staffId: z.string().uuid('must be a staff id') });
 
 /** Staff and citizen administration over JSON: the same services and rules as the console's coordinator pages. */
 export function registerPeopleRoutes(server: Server, deps: PeopleRoutesDeps): void {
   const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
+
+  server.post('/api/admin/caseworkers', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR');
+    return { status: 201, body: await deps.staff.create(principal, parseBody(createStaffBody, req.body)) };
+  }));
+
+  server.post('/api/admin/tokens', route(async (req, principal) => {
+    requireRole(principal, 'COORDINATOR');
+    const { staffId } = parseBody(createTokenBody, req.body);
+    return { status: 201, body: { token: await deps.staff.issueApiToken(principal, staffId), staffId } };
+  }));
 
   server.get('/api/admin/staff', route(async (req, principal) => {
     requireRole(principal, 'COORDINATOR');

@@ -11,7 +11,7 @@ import type { ProgressService } from '../progress/progressService.js';
 import { progressionOf } from './progressRoutes.js';
 import { audit, citizenFor } from './citizenAccess.js';
 import { parseBody, pathId, reasonOf, staffRoute } from './jsonRoute.js';
-import { generateApiToken, hashApiToken, requireRole, StaffAuthenticator } from './staffAuth.js';
+import { requireRole, StaffAuthenticator } from './staffAuth.js';
 
 export interface StaffRoutesDeps {
   prisma: PrismaClient;
@@ -25,12 +25,6 @@ export interface StaffRoutesDeps {
 }
 
 const name = z.string().trim().min(1, 'is required').max(200);
-const createStaffBody = z.object({
-  name,
-  email: z.string().trim().toLowerCase().email('must be an e-mail address'),
-  role: z.enum(['CASEWORKER', 'COORDINATOR']).default('CASEWORKER'),
-  aadObjectId: z.string().uuid().optional(),
-});
 const createCitizenBody = z.object({
   displayName: name,
   caseworkerId: z.string().uuid('must be a staff id'),
@@ -38,34 +32,11 @@ const createCitizenBody = z.object({
   locale: z.enum(['da', 'en']).default('da'),
   programme: z.string().trim().min(1).max(100).optional(),
 });
-const createTokenBody = z.object({ staffId: z.string().uuid('must be a staff id') });
 
-/** Staff and enrollment endpoints. Later issues add their own route modules beside this one. */
+/** Citizen enrollment and case endpoints; staff administration is in peopleRoutes.ts. */
 export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void {
   const { prisma, enrollment } = deps;
   const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
-
-  server.post('/api/admin/caseworkers', route(async (req, principal) => {
-    requireRole(principal, 'COORDINATOR');
-    const body = parseBody(createStaffBody, req.body);
-    const existing = await prisma.staff.findUnique({ where: { email: body.email } });
-    if (existing) throw new AppError('BAD_REQUEST', { email: 'is already registered' });
-    const staff = await prisma.staff.create({ data: { ...body, organisationId: principal.organisationId } });
-    await audit(prisma, principal, 'staff.created', 'Staff', staff.id);
-    const enrollmentCode = await enrollment.issue({ staffId: staff.id });
-    return { status: 201, body: { id: staff.id, role: staff.role, enrollmentCode } };
-  }));
-
-  server.post('/api/admin/tokens', route(async (req, principal) => {
-    requireRole(principal, 'COORDINATOR');
-    const { staffId } = parseBody(createTokenBody, req.body);
-    const staff = await prisma.staff.findFirst({ where: { id: staffId, organisationId: principal.organisationId } });
-    if (!staff) throw new AppError('NOT_FOUND');
-    const token = generateApiToken();
-    await prisma.apiToken.create({ data: { staffId, tokenHash: hashApiToken(token) } });
-    await audit(prisma, principal, 'token.issued', 'Staff', staffId);
-    return { status: 201, body: { token, staffId } };
-  }));
 
   server.post('/api/admin/citizens', route(async (req, principal) => {
     requireRole(principal, 'COORDINATOR', 'CASEWORKER');

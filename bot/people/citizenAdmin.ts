@@ -45,10 +45,14 @@ export interface CitizenSummary {
   consented: boolean;
 }
 
-/** A citizen just imported with their one-time code (shown once, for the letters). */
+/** A citizen just imported with their one-time code (shown once) and what their letter needs. */
 export interface ImportedCitizen {
   citizenId: string;
+  citizenName: string;
+  caseworkerName: string;
+  locale: string;
   code: string;
+  expiresAt: Date;
 }
 
 /**
@@ -165,7 +169,21 @@ export class CitizenAdmin {
       return ids;
     });
     const imported: ImportedCitizen[] = [];
-    for (const citizenId of created) imported.push({ citizenId, code: await this.enrollment.issue({ citizenId }) });
+    for (const citizenId of created) {
+      const code = await this.enrollment.issue({ citizenId });
+      const citizen = await this.prisma.citizen.findUniqueOrThrow({
+        where: { id: citizenId },
+        include: { caseworker: { select: { name: true } }, enrollmentCodes: { orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true } } },
+      });
+      imported.push({
+        citizenId,
+        citizenName: citizen.displayName,
+        caseworkerName: citizen.caseworker.name,
+        locale: citizen.locale,
+        code,
+        expiresAt: citizen.enrollmentCodes[0]?.expiresAt ?? this.now(),
+      });
+    }
     return { preview, imported };
   }
 

@@ -4,8 +4,10 @@ import { absencePeriod, isAwayAt } from '../../domain/alertRecipient.js';
 import type { AlertDelivery } from '../alerts/alertDelivery.js';
 import type { Outbox } from '../alerts/outbox.js';
 import type { PrismaClient } from '../data/generated/client.js';
+import { generateApiToken, hashApiToken } from '../admin/staffAuth.js';
 import { AppError } from '../errors.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
+import type { EnrollmentService } from './enrollmentService.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, e.g. 2026-12-24');
 const staffId = z.string().uuid('must be a staff id');
@@ -26,6 +28,14 @@ export const staffPatchBody = z
   .strict();
 
 export type AbsenceInput = z.infer<typeof absenceBody>;
+
+/** A new staff member (POST /api/admin/caseworkers and the staff page). */
+export const createStaffBody = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  email: z.string().trim().toLowerCase().email('must be an e-mail address'),
+  role: z.enum(['CASEWORKER', 'COORDINATOR']).default('CASEWORKER'),
+  aadObjectId: z.string().uuid('must be an Azure AD object id').optional(),
+});
 
 /** A staff member as lists show them: role, whether active, and the absence now or next. */
 export interface StaffSummary {
@@ -48,8 +58,39 @@ export class StaffAdmin {
     private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
     private readonly delivery: AlertDelivery,
+    private readonly enrollment: EnrollmentService,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Creates a staff member (coordinators only) with a one-time code to link their chat; the code is shown once. */
+  async create(principal: Principal, body: z.infer<typeof createStaffBody>): Promise<{ id: string; role: StaffRole; enrollmentCode: string }> {
+    if (principal.role !== 'COORDINATOR') throw new AppError('FORBIDDEN');
+    if (await this.prisma.staff.findUnique({ where: { email: body.email } })) throw new AppError('BAD_REQUEST', { email: 'is already registered' });
+    if (body.aadObjectId && (await this.prisma.staff.findUnique({ where: { aadObjectId: body.aadObjectId } }))) {
+      throw new AppError('BAD_REQUEST', { aadObjectId: 'is already registered' });
+    }
+    const staff = await this.prisma.staff.create({ data: { ...body, organisationId: principal.organisationId } });
+    await this.audit(principal, 'staff.created', staff.id);
+    return { id: staff.id, role: staff.role, enrollmentCode: await this.enrollment.issue({ staffId: staff.id }) };
+  }
+
+  /** A new code for linking a chat (a new phone, a lost code); shown once. */
+  async issueEnrollmentCode(principal: Principal, id: string): Promise<string> {
+    if (principal.role !== 'COORDINATOR') throw new AppError('FORBIDDEN');
+    await this.activeStaffIn(principal, id);
+    await this.audit(principal, 'enrollment.code-issued', id);
+    return this.enrollment.issue({ staffId: id });
+  }
+
+  /** A personal API token; shown once, stored only as its hash. */
+  async issueApiToken(principal: Principal, id: string): Promise<string> {
+    if (principal.role !== 'COORDINATOR') throw new AppError('FORBIDDEN');
+    await this.activeStaffIn(principal, id);
+    const token = generateApiToken();
+    await this.prisma.apiToken.create({ data: { staffId: id, tokenHash: hashApiToken(token) } });
+    await this.audit(principal, 'token.issued', id);
+    return token;
+  }
 
   async list(principal: Principal, filter: { active?: boolean } = {}): Promise<StaffSummary[]> {
     const now = this.now();
@@ -183,6 +224,12 @@ export class StaffAdmin {
       this.prisma.staffSession.updateMany({ where: { staffId: id, endedAt: null }, data: { endedAt: at } }),
     ]);
     await this.audit(principal, 'staff.deactivated', id);
+  }
+
+  private async activeStaffIn(principal: Principal, id: string) {
+    const staff = await this.staffIn(principal, id);
+    if (staff.deactivatedAt !== null) throw new AppError('BAD_REQUEST', { staffId: 'is no longer active' });
+    return staff;
   }
 
   private async staffIn(principal: Principal, id: string) {

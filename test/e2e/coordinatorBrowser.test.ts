@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, type RunningApp } from '../../bot/app.js';
-import { staffApi, startTestApp } from '../support/app.js';
+import { enrolled, staffApi, startTestApp } from '../support/app.js';
 import { StandInChannel } from '../support/standInChannel.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -153,9 +153,95 @@ describe.skipIf(!hasChromium)('a coordinator runs the service from the console, 
     await page.close();
   });
 
+  it('when the coordinator creates a caseworker on the staff page, then the one-time code is shown', async () => {
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/staff`);
+    await page.getByLabel('Navn', { exact: true }).fill('Jonas Lund');
+    await page.getByLabel('E-mail').fill('jonas@example.dk');
+    await page.getByRole('button', { name: 'Opret' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Jonas Lund er oprettet');
+    expect(await page.locator('.shown-once code').textContent()).toMatch(/\S{6,}/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('when three citizens are imported with one bad row, then the preview names it and nothing is saved until it is fixed; then the letters print', async () => {
+    const before = await app.db.prisma.citizen.count();
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/import`);
+    const rows = ['navn;sagsbehandler;forløb;sprog', 'Cai;mette@example.dk;flexjob;da', 'Dina;ukendt@example.dk;;da', 'Eva;jonas@example.dk;;en'];
+    await page.getByLabel('CSV-indhold').fill(rows.join('\n'));
+    await page.getByRole('button', { name: 'Gennemgå' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/1 række skal rettes: linje 3\. Intet er gemt\./);
+    expect(await page.locator('tr.import-bad').textContent()).toContain('Ingen medarbejder har denne e-mail.');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(artifacts, 'coordinator-import-preview-390.png'), fullPage: true });
+    expect(await app.db.prisma.citizen.count()).toBe(before);
+
+    await page.getByLabel('CSV-indhold').fill(rows.join('\n').replace('ukendt@', 'jonas@'));
+    await page.getByRole('button', { name: 'Gennemgå' }).click();
+    await page.getByRole('button', { name: 'Gem 3 borgere og lav brevene' }).click();
+    await expect.poll(() => page.locator('article.letter').count()).toBe(3);
+    expect(await app.db.prisma.citizen.count()).toBe(before + 3);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.screenshot({ path: join(artifacts, 'coordinator-import-letters-1366.png') });
+    await page.close();
+  });
+
+  it('when the coordinator gives Anna to Jonas, then Anna\'s chat is told his name', async () => {
+    const anna = await app.db.prisma.citizen.findFirstOrThrow({ where: { displayName: 'Anna' } });
+    const code = (await staffApi(app, 'POST', `/api/admin/citizens/${anna.id}/enrollment-code`)).body.enrollmentCode;
+    const chat = await enrolled(app, channel, code, 'anna');
+    await chat.say('ja');
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/citizens/${anna.id}/assignment`);
+    await page.getByLabel('Sagsbehandler', { exact: true }).selectOption({ label: 'Jonas Lund' });
+    const before = channel.textsIn('conv-anna').length;
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Gemt/);
+    expect(await axeViolations(page)).toEqual([]);
+    await channel.waitForMessages('conv-anna', before + 1, 5_000);
+    expect(channel.textsIn('conv-anna').at(-1)).toMatch(/^Fra nu af er det Jonas Lund, der er din sagsbehandler\./);
+    await page.close();
+  });
+
+  it('when Mette is set away with Jonas covering, then a new alert from her citizen reaches Jonas and the receipt names him', async () => {
+    const mette = await app.db.prisma.staff.findUniqueOrThrow({ where: { email: 'mette@example.dk' } });
+    const jonas = await app.db.prisma.staff.findUniqueOrThrow({ where: { email: 'jonas@example.dk' } });
+    const cai = await app.db.prisma.citizen.findFirstOrThrow({ where: { displayName: 'Cai' } });
+    const code = (await staffApi(app, 'POST', `/api/admin/citizens/${cai.id}/enrollment-code`)).body.enrollmentCode;
+    const chat = await enrolled(app, channel, code, 'cai');
+    await chat.say('ja');
+    await chat.say('1');
+
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/staff/${mette.id}`);
+    await page.getByLabel('Sidste dag væk').fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Hvem dækker').selectOption({ label: 'Jonas Lund' });
+    await page.getByRole('button', { name: 'Gem fravær' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Fraværet er gemt/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'coordinator-staff-away-1366.png'), fullPage: true });
+    await page.close();
+
+    await chat.say('skriv til min sagsbehandler');
+    const receipt = await chat.say('Jeg har et spørgsmål');
+    expect(receipt[0]).toMatch(/^Tak\. Mette Holm er væk til .+, så Jonas Lund ser på det\./);
+    const alert = await app.db.prisma.alert.findFirstOrThrow({ where: { citizenId: cai.id }, orderBy: { createdAt: 'desc' } });
+    expect(alert.assigneeId).toBe(jonas.id);
+  });
+
   it('when the coordinator pages are checked, then axe finds nothing and none scrolls sideways', async () => {
+    const mette = await app.db.prisma.staff.findUniqueOrThrow({ where: { email: 'mette@example.dk' } });
+    const anna = await app.db.prisma.citizen.findFirstOrThrow({ where: { displayName: 'Anna' } });
     await checkPage(lone, `${app.url}/console/settings`, 'settings');
     await checkPage(lone, `${app.url}/console/dashboard`, 'dashboard');
     await checkPage(lone, `${app.url}/console/audit`, 'audit');
-  });
+    await checkPage(lone, `${app.url}/console/staff`, 'staff');
+    await checkPage(lone, `${app.url}/console/staff/${mette.id}`, 'staff-person');
+    await checkPage(lone, `${app.url}/console/import`, 'import');
+    await checkPage(lone, `${app.url}/console/citizens/${anna.id}/assignment`, 'assignment');
+  }, 240_000);
 });
