@@ -6,7 +6,8 @@ export class Pacer {
   private nextSlot = 0;
 
   constructor(
-    private readonly perSecond: number,
+    /** Also sizes the dispatcher's batches: one second of sends. */
+    readonly perSecond: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}

@@ -1,38 +1,15 @@
-import type { ConversationReference } from 'botbuilder';
-import { MessageFactory } from 'botbuilder';
-import { reminderCard } from '../../cards/reminderCard.js';
 import { todayIn } from '../../domain/dates.js';
-import {
-  morningOf,
-  needsOutreach,
-  nextAllowedTime,
-  nextOccurrence,
-  type TimingRules,
-} from '../../domain/reminders.js';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../domain/retry.js';
+import { morningOf, nextAllowedTime, nextOccurrence, type TimingRules } from '../../domain/reminders.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
-import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { Logger } from '../logger.js';
-import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
+import type { ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import { readOrganisationSettings, type OrganisationSettings } from '../settings/organisationSettings.js';
 import { readCitizenSchedule, timingRulesFor } from './citizenSchedule.js';
 import type { Pacer } from './pacer.js';
+import { ReminderDispatch, type ReminderKind } from './reminderDispatch.js';
 
-export type ReminderKind = 'checkIn' | 'pulse' | 'step';
-
-const LEASE_MS = 120_000;
-/** Claimed at a time, all sent at once: a crash re-sends at most this many (at-least-once, see README "Reliability"). */
-const CONCURRENT_SENDS = 16;
-
-interface ClaimedReminder {
-  id: string;
-  citizenId: string;
-  kind: ReminderKind;
-  dueAt: Date;
-  attempts: number;
-  payload: { adHoc?: boolean; stepId?: string; stepText?: string };
-}
+export type { ReminderKind };
 
 interface PlannedReminder {
   citizenId: string;
@@ -73,20 +50,26 @@ interface CitizenContext {
 
 /**
  * Reminders live in the database: what is due is read from it on every tick,
- * never held in timers. Each due reminder is claimed with a lease in one
- * statement (FOR UPDATE SKIP LOCKED), so several instances never send the same
- * one; a crash after claiming means one retry after the lease, not a loss.
+ * never held in timers. Due reminders are claimed with a lease (FOR UPDATE SKIP
+ * LOCKED, see ReminderDispatch), so several instances never send the same one;
+ * a crash after claiming means one retry after the lease, not a loss.
  */
 export class ReminderService {
+  private readonly dispatch: ReminderDispatch;
+
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly messenger: ProactiveMessenger,
-    private readonly alerts: CaseworkerAlerts,
-    private readonly pacer: Pacer,
+    messenger: ProactiveMessenger,
+    alerts: CaseworkerAlerts,
+    pacer: Pacer,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-    private readonly random: () => number = Math.random,
-  ) {}
+    random: () => number = Math.random,
+    /** Told how many were delivered, batch by batch (the reminders-sent metric). */
+    onDelivered: (count: number) => void = () => {},
+  ) {
+    this.dispatch = new ReminderDispatch({ prisma, messenger, alerts, pacer, now, random, onDelivered, settingsOf: (id) => this.settingsOf(id) });
+  }
 
   /** Organisation settings read once per tick, not once per reminder. */
   private settingsCache = new Map<string, Promise<OrganisationSettings>>();
@@ -100,16 +83,15 @@ export class ReminderService {
     return settings;
   }
 
-  /** One tick: make sure everyone has their next reminders, then send what is due. */
+  /**
+   * One tick: send what is due first (a backlog starts going out at once, whatever planning costs),
+   * then make sure everyone has their next reminders, and send what that planning made due.
+   */
   async tick(): Promise<{ planned: number; sent: number }> {
     this.settingsCache.clear();
+    let sent = await this.dispatch.drain();
     const planned = (await this.planRecurring('checkIn')) + (await this.planRecurring('pulse')) + (await this.planSteps());
-    let sent = 0;
-    for (;;) {
-      const batch = await this.dispatchBatch();
-      sent += batch.sent;
-      if (batch.claimed < CONCURRENT_SENDS) break;
-    }
+    if (planned > 0) sent += await this.dispatch.drain();
     return { planned, sent };
   }
 
@@ -186,120 +168,5 @@ export class ReminderService {
       planned += await insertPlanned(this.prisma, [{ citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } }]);
     }
     return planned;
-  }
-
-  private async dispatchBatch(): Promise<{ claimed: number; sent: number }> {
-    const now = this.now();
-    const claimed = await this.prisma.$queryRaw<ClaimedReminder[]>`
-      UPDATE "Reminder" SET status = 'CLAIMED', "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
-      WHERE id IN (
-        SELECT id FROM "Reminder"
-        WHERE (status = 'PENDING' AND "dueAt" <= ${now}) OR (status = 'CLAIMED' AND "leaseUntil" < ${now})
-        ORDER BY "dueAt" LIMIT ${CONCURRENT_SENDS}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, "citizenId", kind, "dueAt", attempts, payload`;
-    // Sends overlap (they wait on the channel); the pacer keeps the rate within the channel's limits.
-    const outcomes = await Promise.all(claimed.map((reminder) => this.deliver(reminder)));
-    return { claimed: claimed.length, sent: outcomes.filter(Boolean).length };
-  }
-
-  private async deliver(reminder: ClaimedReminder): Promise<boolean> {
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({
-      where: { id: reminder.citizenId },
-      include: {
-        consents: { orderBy: { at: 'desc' }, take: 1 },
-        identities: { where: { unreachableSince: null }, orderBy: { updatedAt: 'desc' }, take: 1 },
-      },
-    });
-    const settings = await this.settingsOf(citizen.organisationId);
-    const schedule = readCitizenSchedule(citizen.schedule);
-    const consent = citizen.consents[0];
-    // Restricted processing (GDPR Art. 18) means no reminders, like a withdrawn consent.
-    if (citizen.status !== 'ACTIVE' || citizen.restrictedAt || schedule.paused || schedule.silenced || consent?.decision !== 'ACCEPTED') {
-      await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'CANCELLED', leaseUntil: null } });
-      return false;
-    }
-    // Caught up after downtime in the middle of the night? Then it waits for the morning, once.
-    const allowed = nextAllowedTime(this.now(), this.timing(citizen, settings));
-    if (!reminder.payload.adHoc && allowed.getTime() - this.now().getTime() > 60_000) {
-      await this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'PENDING', dueAt: allowed, leaseUntil: null, attempts: { decrement: 1 } } });
-      return false;
-    }
-    const identity = citizen.identities[0];
-    if (!identity) return this.failUnreachable(reminder, citizen, undefined);
-
-    try {
-      await this.pacer.take();
-      await this.messenger.send(identity.conversationReference as Partial<ConversationReference>, this.activity(reminder, citizen));
-    } catch (caught) {
-      const error = caught instanceof DeliveryError ? caught : new DeliveryError('retryable');
-      if (error.kind === 'unreachable') {
-        await this.prisma.channelIdentity.update({ where: { id: identity.id }, data: { unreachableSince: this.now() } });
-        return this.failUnreachable(reminder, citizen, error.statusCode);
-      }
-      const delay = error.kind === 'retryable' ? retryDelayMs(reminder.attempts, DEFAULT_RETRY_POLICY, this.random, error.retryAfterMs) : undefined;
-      await this.prisma.$transaction([
-        this.prisma.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: delay === undefined ? 'failed' : 'retrying', status: error.statusCode ?? null } }),
-        this.prisma.reminder.update({
-          where: { id: reminder.id },
-          data: delay === undefined ? { status: 'FAILED', leaseUntil: null } : { status: 'PENDING', dueAt: new Date(this.now().getTime() + delay), leaseUntil: null },
-        }),
-      ]);
-      return false;
-    }
-
-    await this.prisma.$transaction(async (tx) => {
-      await tx.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: 'delivered' } });
-      await tx.reminder.update({ where: { id: reminder.id }, data: { status: 'SENT', sentAt: this.now(), leaseUntil: null } });
-      if (reminder.kind !== 'step' && !reminder.payload.adHoc) {
-        const every = reminder.kind === 'checkIn' ? (schedule.checkInCadence ?? settings.reminders.checkInCadence) : (schedule.pulseCadence ?? settings.reminders.pulseCadence);
-        const next = nextAllowedTime(nextOccurrence(reminder.dueAt, every, this.now(), citizen.timeZone), this.timing(citizen, settings));
-        await insertPlanned(tx, [{ citizenId: citizen.id, kind: reminder.kind, dueAt: next }]);
-      }
-    });
-    await this.checkSilence(citizen, settings.reminders.nonResponseThreshold);
-    return true;
-  }
-
-  private activity(reminder: ClaimedReminder, citizen: CitizenContext) {
-    const t = translator(resolveLocale(citizen.locale));
-    const text = t(`reminder.${reminder.kind}`, { name: citizen.displayName, step: reminder.payload.stepText ?? '' });
-    const message = MessageFactory.attachment(
-      reminderCard(text, reminder.id, { now: t('reminder.now'), tomorrow: t('reminder.tomorrow'), later: t('reminder.later'), notNow: t('reminder.notNow') }),
-    );
-    message.text = `${text}\n\n${t('reminder.howToAnswer')}`;
-    return message;
-  }
-
-  private async failUnreachable(reminder: ClaimedReminder, citizen: CitizenContext, status: number | undefined): Promise<false> {
-    await this.prisma.$transaction([
-      this.prisma.reminderAttempt.create({ data: { reminderId: reminder.id, outcome: 'unreachable', status: status ?? null } }),
-      this.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'FAILED', leaseUntil: null } }),
-    ]);
-    // The citizen cannot be reached in the chat any more (removed or blocked the bot): a person must try another way.
-    await this.alerts.raise({ citizenId: citizen.id, kind: 'unreachable', severity: 'NORMAL', facts: { reminderKind: reminder.kind, status: status ?? null } });
-    return false;
-  }
-
-  /** After N reminders in a row without any reaction, stop nagging and ask the caseworker to reach out. */
-  private async checkSilence(citizen: CitizenContext, threshold: number): Promise<void> {
-    const recent = await this.prisma.reminder.findMany({
-      where: { citizenId: citizen.id, status: { in: ['SENT', 'ANSWERED'] } },
-      orderBy: { sentAt: 'desc' },
-      take: threshold,
-      select: { answeredAt: true, status: true },
-    });
-    const unanswered = recent.filter((reminder) => reminder.status === 'SENT' && reminder.answeredAt === null).length;
-    if (recent.length < threshold || !needsOutreach(unanswered, threshold)) return;
-    // Only the delivery that actually flips the flag raises the alert, however many finish at once.
-    const flipped = await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.$executeRaw`
-        UPDATE "Citizen" SET schedule = jsonb_set(schedule, '{silenced}', 'true'::jsonb)
-        WHERE id = ${citizen.id} AND COALESCE((schedule->>'silenced')::boolean, false) = false`;
-      if (changed === 1) await tx.reminder.updateMany({ where: { citizenId: citizen.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-      return changed === 1;
-    });
-    if (!flipped) return;
-    await this.alerts.raise({ citizenId: citizen.id, kind: 'outreach', severity: 'NORMAL', facts: { unansweredReminders: unanswered } });
   }
 }
