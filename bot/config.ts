@@ -89,6 +89,8 @@ const configSchema = z
     /** Console sessions end after this long without use, and after the absolute limit however active. */
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+    /** Bearer token a Prometheus scraper presents at /metrics. Unset: /metrics answers this machine in local mode, nobody in production. */
+    METRICS_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
   })
   .superRefine((config, ctx) => {
     if (config.ALERT_WEBHOOK_URL && !config.ALERT_WEBHOOK_SECRET) {

@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** Folder for the embedded database; `undefined` keeps it in memory (tests). */
   dataDir?: string | undefined;
   poolSize: number;
+  /** Called for every statement sent, for the statements-per-turn metric. */
+  onQuery?: (() => void) | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface DatabaseOptions {
  * server: one schema and one code path for both.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return connect('postgres', options.url, options.poolSize, async () => {});
+  if (options.url) return connect('postgres', options.url, options.poolSize, options.onQuery, async () => {});
 
   const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
   if (dataDir) await mkdir(dataDir, { recursive: true });
@@ -47,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // PGlite is one PostgreSQL session behind the socket: queries from several connections interleave
   // their protocol messages (seen as 'portal "" does not exist'). One connection loses nothing, since
   // PGlite runs one query at a time anyway; callers queue on the pool instead.
-  return connect('embedded', url, 1, async () => {
+  return connect('embedded', url, 1, options.onQuery, async () => {
     await server.stop();
     await embedded.close();
   });
@@ -57,11 +59,13 @@ async function connect(
   mode: Database['mode'],
   url: string,
   poolSize: number,
+  onQuery: (() => void) | undefined,
   closeServer: () => Promise<void>,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (e.g. the server restarting) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  if (onQuery) countQueries(pool, onQuery);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     mode,
@@ -74,4 +78,15 @@ async function connect(
       await closeServer();
     },
   };
+}
+
+/** Counts every statement a pool's connections send (Prisma's, through the pg adapter, included). */
+export function countQueries(pool: pg.Pool, onQuery: () => void): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      onQuery();
+      return query(...args);
+    }) as typeof client.query;
+  });
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { countQueries } from './database.js';
 
 /** Runs work for one key at a time, in arrival order; different keys run in parallel. */
 export interface TurnSerializer {
@@ -49,9 +50,10 @@ export class PostgresTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
   private readonly lockPool: pg.Pool;
 
-  constructor(connectionString: string, maxConcurrentTurns: number) {
+  constructor(connectionString: string, maxConcurrentTurns: number, onQuery?: () => void) {
     this.lockPool = new pg.Pool({ connectionString, max: maxConcurrentTurns });
     this.lockPool.on('error', () => {});
+    if (onQuery) countQueries(this.lockPool, onQuery);
   }
 
   run<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type restify from 'restify';
 import type { AuthenticatedRequest, CompanionAdapter } from '../adapter.js';
 import type { TurnSerializer } from '../data/turnSerializer.js';
 import type { Logger } from '../logger.js';
+import type { TurnTiming } from '../metrics/serviceMetrics.js';
 import { conversationKey, inboundActivitySchema } from './inboundActivity.js';
 
 export interface MessagesRouteDeps {
@@ -11,6 +12,8 @@ export interface MessagesRouteDeps {
   serializer: TurnSerializer;
   logger: Logger;
   now?: () => Date;
+  /** Turn count, latency and conversation-lock wait for /metrics. */
+  turnMetrics?: { turnQueued(): TurnTiming };
 }
 
 /** botbuilder's own tolerance for token times (ChannelValidation: clockTolerance 5 minutes). */
@@ -49,9 +52,17 @@ export function registerMessagesRoute(server: restify.Server, deps: MessagesRout
       return;
     }
 
-    const invokeResponse = await deps.serializer.run(conversationKey(parsed.data), () =>
-      deps.adapter.runAuthenticated(authenticated, activity, (context) => deps.bot.run(context)),
-    );
+    const timing = deps.turnMetrics?.turnQueued();
+    const invokeResponse = await deps.serializer
+      .run(conversationKey(parsed.data), () => {
+        timing?.running();
+        return deps.adapter.runAuthenticated(authenticated, activity, (context) => deps.bot.run(context));
+      })
+      .catch((error: unknown) => {
+        timing?.done('failed');
+        throw error;
+      });
+    timing?.done('ok');
     if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
     else res.send(invokeResponse.status, invokeResponse.body);
   });

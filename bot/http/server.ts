@@ -5,6 +5,7 @@ import type { TurnSerializer } from '../data/turnSerializer.js';
 import { safeJson, TooDeepError } from '../../domain/safeText.js';
 import { AppError, errorCatalogue, type ErrorCode } from '../errors.js';
 import { type Logger, safeError } from '../logger.js';
+import type { TurnTiming } from '../metrics/serviceMetrics.js';
 import { registerMessagesRoute } from './messagesRoute.js';
 
 export interface HttpServerDeps {
@@ -15,6 +16,8 @@ export interface HttpServerDeps {
   isReady: () => Promise<boolean>;
   maxBodyBytes: number;
   logger: Logger;
+  /** Turn count, latency and conversation-lock wait for /metrics. */
+  turnMetrics?: { turnQueued(): TurnTiming };
 }
 
 /** The restify server: Bot Framework endpoint, health probes, and error shaping. Routes are added by the caller. */

@@ -30,6 +30,8 @@ export class ProactiveMessenger {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly allowedHosts: readonly string[],
+    /** Told every outcome, for the delivery metrics. */
+    private readonly observe: (outcome: DeliveryError | 'delivered') => void = () => {},
   ) {}
 
   /** Sends one activity; resolves with the id the channel gave it (needed to update it later), when it gave one. */
@@ -50,7 +52,9 @@ export class ProactiveMessenger {
 
   private async proactively(reference: Partial<ConversationReference>, act: (context: TurnContext) => Promise<void>): Promise<void> {
     if (!reference.serviceUrl || !isAllowedServiceUrl(reference.serviceUrl, this.allowedHosts)) {
-      throw new DeliveryError('refused');
+      const refused = new DeliveryError('refused');
+      this.observe(refused);
+      throw refused;
     }
     // botbuilder hands errors inside the callback to onTurnError, which would swallow them (and apologise
     // to the wrong person); catching here keeps the failure ours to classify and retry.
@@ -66,7 +70,13 @@ export class ProactiveMessenger {
     } catch (error) {
       failure = error;
     }
-    if (failure) throw classify(failure as RestErrorLike);
+    if (!failure) {
+      this.observe('delivered');
+      return;
+    }
+    const error = classify(failure as RestErrorLike);
+    this.observe(error);
+    throw error;
   }
 }
 
