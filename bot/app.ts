@@ -72,6 +72,9 @@ import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } 
 import { deleteExpiredLimits, limitPerAddress } from './http/abuseLimits.js';
 import { HttpDrain, settlesWithin } from './http/drain.js';
 import { createHttpServer } from './http/server.js';
+import { registerMetricsRoute } from './metrics/metricsRoute.js';
+import { readOperationalFigures } from './metrics/operationalFigures.js';
+import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import type { Logger } from './logger.js';
 import { EnrollmentService, enrollmentLimits } from './people/enrollmentService.js';
 import { PeopleDirectory } from './people/peopleDirectory.js';
@@ -112,7 +115,9 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   if (isLocalMode(config)) {
     logger.warn('MicrosoftAppId is not set: local mode, inbound activities are NOT authenticated (for the Emulator and local web chat only)');
   }
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  const metrics = new ServiceMetrics();
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, onQuery: () => metrics.queryCounted() });
+  metrics.readBacklogsWith(() => readOperationalFigures(db.pool));
   const migrations = await readMigrations(join(projectRoot(), 'prisma', 'migrations'));
   const applied = await migrate(db.pool, migrations);
   logger.info({ mode: db.mode, applied }, 'database ready');
@@ -123,7 +128,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
 
   const storage = new BotStateStorage(db.pool);
   const serializer: TurnSerializer =
-    db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE) : new InProcessTurnSerializer();
+    db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, () => metrics.queryCounted()) : new InProcessTurnSerializer();
   const adapter = createAdapter(config, logger);
   const people = new PeopleDirectory(db.prisma);
   // Abuse limits count in the database, so they hold across instances (and across restarts).
@@ -131,7 +136,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS, () => new Date(), enrollmentLimits(limitStore));
 
   // Alerts: delivery through a durable outbox, escalation on a tick, staff actions from API and chat.
-  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config));
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config), (outcome) => metrics.proactiveSend(outcome));
   const delivery = new AlertDelivery(
     db.prisma,
     messenger,
@@ -180,6 +185,9 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     alerts,
     new Pacer(config.REMINDER_SENDS_PER_SECOND),
     logger.child({ module: 'reminders' }),
+    clock,
+    Math.random,
+    (count) => metrics.remindersDelivered(count),
   );
   const threads = new ConversationThreads(db.prisma, outbox, alertActions, config.THREAD_QUIET_HOURS * 3_600_000);
   // Data rights: who read what, the citizen's data to see and take along, requests for erasure and restriction.
@@ -224,6 +232,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     serializer,
     isReady: async () => isMigrated(db.pool, migrations),
     maxBodyBytes: config.MAX_BODY_BYTES,
+    turnMetrics: metrics,
     logger,
   });
   const drain = new HttpDrain(server);
@@ -240,13 +249,14 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   });
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, accessLog, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
-  const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery, enrollment);
+  const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery);
   const citizenAdmin = new CitizenAdmin(db.prisma, outbox, enrollment);
   registerPeopleRoutes(server, { auth, staff: staffAdmin, citizens: citizenAdmin, logger: logger.child({ module: 'people-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, accessLog, logger: logger.child({ module: 'alert-api' }) });
   const settingsUpdates = new SettingsUpdates(db.prisma, (settings) => crisis.useContacts(settings.crisisContacts));
   registerPrivacyRoutes(server, { prisma: db.prisma, auth, exports: dataExports, requests: dataRequests, accessLog, logger: logger.child({ module: 'privacy' }) });
   registerSettingsRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'settings-api' }), updates: settingsUpdates });
+  registerMetricsRoute(server, { metrics, token: config.METRICS_TOKEN, localMode: isLocalMode(config) });
 
   const staffConsole = registerConsole(server, {
     citizens: {
@@ -264,7 +274,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     },
     config,
     alertActions,
-    coordinator: { settings: settingsUpdates, staff: staffAdmin, citizens: citizenAdmin, dashboard: new AnswerDashboardService(db.prisma), audit: new AuditTrail(db.prisma) },
+    coordinator: { settings: settingsUpdates, staff: staffAdmin, dashboard: new AnswerDashboardService(db.prisma), audit: new AuditTrail(db.prisma) },
     projectRoot: projectRoot(),
     logger,
   });
