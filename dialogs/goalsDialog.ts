@@ -2,6 +2,7 @@ import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type Waterfall
 import type { TFunction } from 'i18next';
 import { describeDate } from '../domain/dueWords.js';
 import { ADD_STEP_DIALOG, AddStepDialog } from './addStepDialog.js';
+import { GOAL_CHANGE_DIALOG, GoalChangeDialog } from './goalChangeDialog.js';
 import { NEW_GOAL_DIALOG, NewGoalDialog } from './newGoalDialog.js';
 import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
 import type { CitizenServices, GoalView } from './services.js';
@@ -11,20 +12,21 @@ import { citizenT, turnCitizen } from './turnCitizen.js';
 export const GOALS_DIALOG = 'goalsDialog';
 const FLOW = 'goalsFlow';
 
-type GoalAction = 'newGoal' | 'addStep' | StepAction | 'back';
+type GoalAction = 'newGoal' | 'addStep' | StepAction | 'changeGoal' | 'back';
 const ACTIONS: ReadonlyArray<ChoiceSpec<GoalAction>> = [
   { value: 'newGoal', labelKey: 'goals.action.newGoal' },
   { value: 'addStep', labelKey: 'goals.action.addStep' },
   { value: 'markDone', labelKey: 'goals.action.markDone' },
   { value: 'changeStep', labelKey: 'goals.action.changeStep' },
   { value: 'dropStep', labelKey: 'goals.action.dropStep' },
+  { value: 'changeGoal', labelKey: 'goals.action.changeGoal' },
   { value: 'back', labelKey: 'common.back' },
 ];
 
 /** The citizen's goals with their small steps; completed steps stay visible as progress. */
 export function goalsOverview(goals: GoalView[], t: TFunction, locale: 'da' | 'en'): string {
   const lines = goals.flatMap((goal) => [
-    `**${goal.text}**`,
+    goal.status === 'ACTIVE' ? `**${goal.text}**` : `**${goal.text}** ${t(`goals.status.${goal.status}`)}`,
     ...goal.steps.map((step) => {
       if (step.status === 'DONE') return t('goals.stepDone', { text: step.text });
       if (step.dueDate) return t('goals.stepDue', { text: step.text, date: describeDate(step.dueDate, locale) });
@@ -34,7 +36,7 @@ export function goalsOverview(goals: GoalView[], t: TFunction, locale: 'da' | 'e
   return `${t('goals.listTitle')}\n\n${lines.join('\n')}`;
 }
 
-/** "My goals": see them, add a goal or a small step, mark a step done, change or drop one. */
+/** "My goals": see them, add a goal or a small step, mark a step done, change or drop one, change a goal itself. */
 export class GoalsDialog extends ComponentDialog {
   constructor(private readonly services: CitizenServices) {
     super(GOALS_DIALOG);
@@ -42,6 +44,7 @@ export class GoalsDialog extends ComponentDialog {
     this.addDialog(new NewGoalDialog(services));
     this.addDialog(new AddStepDialog(services));
     this.addDialog(new StepActionDialog(services));
+    this.addDialog(new GoalChangeDialog(services));
     this.addDialog(new WaterfallDialog(FLOW, [this.overviewStep.bind(this), this.actStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -65,6 +68,8 @@ export class GoalsDialog extends ComponentDialog {
         return step.beginDialog(NEW_GOAL_DIALOG);
       case 'addStep':
         return step.beginDialog(ADD_STEP_DIALOG);
+      case 'changeGoal':
+        return step.beginDialog(GOAL_CHANGE_DIALOG);
       case 'back':
         return step.endDialog();
       default:

@@ -1,4 +1,5 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { describeDue } from '../domain/dueWords.js';
 import { classifyGoalStatement, soundsUnsure } from '../domain/goalMoments.js';
 import { ADD_STEP_DIALOG, AddStepDialog, type AddStepOptions } from './addStepDialog.js';
 import { GUIDED_GOAL_DIALOG, type GuidedGoal, GuidedGoalDialog } from './guidedGoalDialog.js';
@@ -48,7 +49,7 @@ export class NewGoalDialog extends ComponentDialog {
 
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = citizenT(step.context);
-    const { citizenId } = turnCitizen(step.context);
+    const { citizenId, locale, timeZone } = turnCitizen(step.context);
     const goal = step.result as GuidedGoal | { text: string; origin: 'own'; firstStep?: undefined; background?: undefined };
     const saved = await this.services.goals.addGoal(citizenId, goal.text, goal.origin);
     stepValues<{ goalId: string }>(step).goalId = saved.id;
@@ -61,7 +62,8 @@ export class NewGoalDialog extends ComponentDialog {
       facts: { goalId: saved.id, origin: goal.origin },
       citizenText: goal.background ? `${goal.text}\n(${goal.background})` : goal.text,
     });
-    await step.context.sendActivity(t('goals.toldCaseworker', { name: receipt.assigneeName }));
+    const due = describeDue(receipt.dueAt, this.services.now(), timeZone, locale);
+    await step.context.sendActivity(t('goals.toldCaseworkerDue', { name: receipt.assigneeName, due }));
 
     if (goal.firstStep) {
       await this.services.goals.addStep(citizenId, saved.id, goal.firstStep, null);

@@ -39,9 +39,13 @@ export interface StepView {
   status: 'OPEN' | 'DONE' | 'DROPPED';
 }
 
+/** A goal as the citizen sees it; dropped goals are not listed. */
+export type GoalStatus = 'ACTIVE' | 'ON_HOLD' | 'ACHIEVED';
+
 export interface GoalView {
   id: string;
   text: string;
+  status: GoalStatus;
   steps: StepView[];
 }
 
@@ -51,6 +55,8 @@ export interface GoalStore {
   addGoal(citizenId: string, text: string, origin: 'own' | 'work' | 'wish'): Promise<GoalView>;
   addStep(citizenId: string, goalId: string, text: string, dueDate: IsoDate | null): Promise<StepView>;
   updateStep(citizenId: string, stepId: string, change: { text?: string; dueDate?: IsoDate | null; status?: 'DONE' | 'DROPPED' }): Promise<void>;
+  /** Goals change as experience grows: reworded, put on hold, resumed, reached or dropped. */
+  updateGoal(citizenId: string, goalId: string, change: { text?: string; status?: GoalStatus | 'DROPPED' }): Promise<void>;
 }
 
 export interface BarrierView {

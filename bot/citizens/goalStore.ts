@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../domain/dates.js';
-import type { GoalStore, GoalView, StepView } from '../../dialogs/services.js';
+import type { GoalStatus, GoalStore, GoalView, StepView } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 function toStep(step: { id: string; text: string; dueDate: Date | null; status: StepView['status'] }): StepView {
@@ -20,12 +20,12 @@ export class PrismaGoalStore implements GoalStore {
       orderBy: { createdAt: 'asc' },
       include: { steps: { where: { status: { not: 'DROPPED' } }, orderBy: { createdAt: 'asc' } } },
     });
-    return goals.map((goal) => ({ id: goal.id, text: goal.text, steps: goal.steps.map(toStep) }));
+    return goals.map((goal) => ({ id: goal.id, text: goal.text, status: goal.status as GoalStatus, steps: goal.steps.map(toStep) }));
   }
 
   async addGoal(citizenId: string, text: string, origin: 'own' | 'work' | 'wish'): Promise<GoalView> {
     const goal = await this.prisma.goal.create({ data: { citizenId, text, origin } });
-    return { id: goal.id, text: goal.text, steps: [] };
+    return { id: goal.id, text: goal.text, status: 'ACTIVE', steps: [] };
   }
 
   async addStep(citizenId: string, goalId: string, text: string, dueDate: IsoDate | null): Promise<StepView> {
@@ -48,5 +48,13 @@ export class PrismaGoalStore implements GoalStore {
       },
     });
     if (updated.count !== 1) throw new Error('Step not found for this citizen');
+  }
+
+  async updateGoal(citizenId: string, goalId: string, change: { text?: string; status?: GoalStatus | 'DROPPED' }): Promise<void> {
+    const updated = await this.prisma.goal.updateMany({
+      where: { id: goalId, citizenId },
+      data: { ...(change.text !== undefined ? { text: change.text } : {}), ...(change.status ? { status: change.status } : {}) },
+    });
+    if (updated.count !== 1) throw new Error('Goal not found for this citizen');
   }
 }

@@ -26,7 +26,7 @@ describe('goals', () => {
     const { fake, walk } = start();
     const replies = await walk('hej', 'mine mål', 'Jeg har en praktik i Netto');
     expect(replies).toMatch(/Dit mål er gemt: "Jeg har en praktik i Netto"/);
-    expect(replies).toMatch(/Jeg har fortalt Mette om det\./);
+    expect(replies).toMatch(/Jeg har fortalt Mette om det\. Du kan forvente svar senest i morgen kl\. 11:00\./);
     expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'internship-found', severity: 'NORMAL', citizenText: 'Jeg har en praktik i Netto' })]);
   });
 
@@ -74,6 +74,47 @@ describe('goals', () => {
       ['Første', 'DONE'],
       ['Andet', 'DROPPED'],
     ]);
+  });
+});
+
+describe('goals change as experience grows', () => {
+  // From the menu: "Mine mål", a goal without steps, then "Ændr et mål" (the goal actions' 6th entry).
+  const withGoal = async (text = 'Arbejde i en butik') => {
+    const session = start();
+    await session.walk('hej', 'mine mål', text, 'nej');
+    return session;
+  };
+
+  it('when the citizen rewords a goal, then it keeps its place with the new words', async () => {
+    const { fake, walk } = await withGoal();
+    expect(await walk('mine mål', 'ændr et mål')).toMatch(/Hvad vil du gøre med målet "Arbejde i en butik"\?/);
+    expect(await walk('skrive det om', 'Arbejde i en genbrugsbutik')).toMatch(/Dit mål er nu: "Arbejde i en genbrugsbutik"/);
+    expect(fake.goals.map((goal) => goal.text)).toEqual(['Arbejde i en genbrugsbutik']);
+  });
+
+  it('when the citizen puts a goal on hold and takes it up again, then the overview says so meanwhile', async () => {
+    const { fake, walk } = await withGoal();
+    expect(await walk('mine mål', 'ændr et mål', 'sætte det på pause')).toMatch(/Målet er sat på pause/);
+    expect(await walk('mine mål')).toMatch(/\*\*Arbejde i en butik\*\* \(på pause\)/);
+    expect(await walk('ændr et mål', 'tage det op igen')).toMatch(/Målet er i gang igen/);
+    expect(fake.goals[0]?.status).toBe('ACTIVE');
+  });
+
+  it('when the citizen has reached a goal, then it is celebrated and the caseworker is told', async () => {
+    const { fake, walk } = await withGoal();
+    const replies = await walk('mine mål', 'ændr et mål', 'jeg har nået det');
+    expect(replies).toMatch(/Tillykke! 🎉 Du har nået dit mål: "Arbejde i en butik"/);
+    expect(replies).toMatch(/Jeg har fortalt Mette om det\./);
+    expect(fake.alerts.at(-1)).toMatchObject({ kind: 'goal-reached', citizenText: 'Arbejde i en butik' });
+    expect(fake.goals[0]?.status).toBe('ACHIEVED');
+  });
+
+  it('when the citizen drops a goal, then it is asked kindly first, removed, and the caseworker is told', async () => {
+    const { fake, walk } = await withGoal();
+    expect(await walk('mine mål', 'ændr et mål', 'det er ikke mit mål mere')).toMatch(/Det er helt i orden at skifte retning/);
+    expect(await walk('ja')).toMatch(/Målet er fjernet/);
+    expect(fake.alerts.at(-1)).toMatchObject({ kind: 'goal-dropped', citizenText: 'Arbejde i en butik' });
+    expect(await walk('mine mål')).toMatch(/ikke skrevet nogen mål/);
   });
 });
 

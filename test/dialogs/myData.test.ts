@@ -4,7 +4,7 @@ import { startCitizenDialog as start } from '../support/dialogClient.js';
 describe('my data in chat (GDPR Art. 15, 17, 18, 20)', () => {
   it('when the citizen asks to see their data, then they see their goals in their own words and who has looked, by name and role', async () => {
     const { fake, walk } = start();
-    fake.goals.push({ id: 'g1', text: 'Arbejde i en cykelbutik', steps: [{ id: 's1', text: 'Ringe til Cykel-Ole', dueDate: null, status: 'OPEN' }] });
+    fake.goals.push({ id: 'g1', text: 'Arbejde i en cykelbutik', status: 'ACTIVE', steps: [{ id: 's1', text: 'Ringe til Cykel-Ole', dueDate: null, status: 'OPEN' }] });
     fake.privacy.views.push({ at: '2026-11-20T09:00:00Z', staff: 'Mette Holm', role: 'CASEWORKER', category: 'summary', reason: null });
     const replies = await walk('hej', 'mine data', 'Se mine data');
     expect(replies).toMatch(/Arbejde i en cykelbutik/);

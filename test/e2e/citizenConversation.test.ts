@@ -33,7 +33,7 @@ describe('a citizen conversation, driven as a channel drives it', () => {
     expect((await anna.say('mine mål')).at(-1)).toMatch(/Hvad vil du gerne arbejde hen imod/);
     const saved = await anna.say('Jeg vil gerne arbejde i en genbrugsbutik');
     expect(saved[0]).toMatch(/Dit mål er gemt/);
-    expect(saved[1]).toBe('Jeg har fortalt Mette Holm om det.');
+    expect(saved[1]).toMatch(/^Jeg har fortalt Mette Holm om det\. Du kan forvente svar senest/);
     expect((await anna.say('ja'))[0]).toMatch(/næste lille skridt/);
     expect((await anna.say('Ringe til butikken'))[0]).toMatch(/Hvornår vil du gerne have gjort det/);
     const due = await anna.say('i morgen');

@@ -40,6 +40,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   if (profile.consent === 'ACCEPTED' && initial.consentVersion === undefined) profile.consentVersion = PRIVACY_VERSION;
   const consents: Array<{ decision: string; version: string }> = [];
   const goals: GoalView[] = [];
+  const droppedGoals = new Set<string>();
   let barriers: Array<BarrierView & { chosenOrder: number }> = [];
   const alerts: RaiseAlert[] = [];
   const checkIns: Array<{ id: string; itemIds: string[]; answers: Answer[]; status: 'IN_PROGRESS' | 'COMPLETED' | 'PARTIAL' }> = [];
@@ -79,9 +80,10 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       privacyText: async () => ({ text: null, version: PRIVACY_VERSION }),
     },
     goals: {
-      list: async () => goals.map((goal) => ({ ...goal, steps: goal.steps.filter((step) => step.status !== 'DROPPED') })),
+      list: async () =>
+        goals.filter((goal) => !droppedGoals.has(goal.id)).map((goal) => ({ ...goal, steps: goal.steps.filter((step) => step.status !== 'DROPPED') })),
       addGoal: async (_citizenId, text) => {
-        const goal = { id: id(), text, steps: [] };
+        const goal: GoalView = { id: id(), text, status: 'ACTIVE', steps: [] };
         goals.push(goal);
         return goal;
       },
@@ -94,6 +96,13 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       },
       updateStep: async (_citizenId, stepId, change) => {
         Object.assign(findStep(stepId), change);
+      },
+      updateGoal: async (_citizenId, goalId, change) => {
+        const goal = goals.find((candidate) => candidate.id === goalId);
+        if (!goal) throw new Error('Goal not found for this citizen');
+        if (change.text !== undefined) goal.text = change.text;
+        if (change.status === 'DROPPED') droppedGoals.add(goalId);
+        else if (change.status) goal.status = change.status;
       },
     },
     barriers: {
