@@ -1,0 +1,114 @@
+// The load generator, in its own process so that its CPU is not counted against the system under test.
+// It is also the channel: the bot POSTs its replies here during the turn, and a turn counts only when
+// the bot answered 2xx and at least one reply reached the conversation before that.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { BENCH_CHANNEL_ID, benchUser } from './seed.js';
+
+export interface LoadPlan {
+  target: string;
+  conversations: number;
+  /** Sent by every conversation before the timed phase (e.g. to open a check-in). */
+  warmup: string[];
+  /** Sent by every conversation in the timed phase, one after another. */
+  answers: string[];
+  inFlight: number;
+}
+
+export interface LoadResult {
+  turns: number;
+  failed: number;
+  replies: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+type FromParent = { type: 'start'; plan: LoadPlan } | { type: 'go' };
+
+const replies = new Map<string, number>();
+const channel = createServer((req, res) => {
+  const conversation = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1];
+  req.resume();
+  req.on('end', () => {
+    if (conversation) replies.set(decodeURIComponent(conversation), (replies.get(decodeURIComponent(conversation)) ?? 0) + 1);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"1"}');
+  });
+});
+await new Promise<void>((resolve) => channel.listen(0, '127.0.0.1', resolve));
+const serviceUrl = `http://127.0.0.1:${(channel.address() as AddressInfo).port}`;
+
+let sequence = 0;
+/** One turn; its latency in ms, or undefined when it failed or brought no reply. */
+async function turn(target: string, i: number, text: string): Promise<number | undefined> {
+  const { userId, conversationId } = benchUser(i);
+  const before = replies.get(conversationId) ?? 0;
+  const start = performance.now();
+  const response = await fetch(`${target}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: `m-${(sequence += 1)}`,
+      timestamp: new Date().toISOString(),
+      channelId: BENCH_CHANNEL_ID,
+      serviceUrl,
+      from: { id: userId, name: 'Citizen' },
+      recipient: { id: 'ledsager-bot', name: 'Ledsager' },
+      conversation: { id: conversationId },
+      locale: 'da-DK',
+      text,
+    }),
+  }).catch(() => undefined);
+  await response?.arrayBuffer();
+  const ms = performance.now() - start;
+  const ok = response !== undefined && response.status < 300 && (replies.get(conversationId) ?? 0) > before;
+  return ok ? ms : undefined;
+}
+
+/** `inFlight` workers; worker w owns conversations w+1, w+1+inFlight, …, each conversation strictly in order. */
+async function drive(plan: LoadPlan, texts: string[]): Promise<{ latencies: number[]; failed: number }> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const worker = async (w: number) => {
+    for (const text of texts) {
+      for (let i = w + 1; i <= plan.conversations; i += plan.inFlight) {
+        const ms = await turn(plan.target, i, text);
+        if (ms === undefined) failed += 1;
+        else latencies.push(ms);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: plan.inFlight }, (_, w) => worker(w)));
+  return { latencies, failed };
+}
+
+const send = (message: unknown) => process.send?.(message);
+let plan: LoadPlan | undefined;
+process.on('message', (message: FromParent) => {
+  void (async () => {
+    if (message.type === 'start') {
+      plan = message.plan;
+      const warm = await drive(plan, plan.warmup);
+      send({ type: 'warm', failed: warm.failed });
+      return;
+    }
+    if (!plan) return;
+    const repliesBefore = [...replies.values()].reduce((a, b) => a + b, 0);
+    const start = performance.now();
+    const timed = await drive(plan, plan.answers);
+    const seconds = (performance.now() - start) / 1000;
+    const result: LoadResult = {
+      turns: timed.latencies.length,
+      failed: timed.failed,
+      replies: [...replies.values()].reduce((a, b) => a + b, 0) - repliesBefore,
+      seconds,
+      latenciesMs: timed.latencies,
+    };
+    send({ type: 'done', result });
+    channel.close();
+    process.disconnect();
+  })();
+});
+send({ type: 'ready' });

@@ -1,0 +1,120 @@
+// The performance benchmark: turns against a bare echo bot, and reminder dispatch against the
+// reference loop, on the embedded database and on PostgreSQL; medians of BENCH_RUNS runs, printed
+// as the tables the README quotes. Knobs: BENCH_RUNS (3), BENCH_QUICK=1 (one small run of each),
+// BENCH_DUE ("10000,100000"), BENCH_WINDOW_S (20: a dispatch run is cut there, its rate taken over
+// the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch).
+import { type DatabaseKind, postgresServer, seededTemplate } from './databases.js';
+import { CountingChannel, type DispatchFigures, type Dispatcher, dispatchRun } from './dispatch.js';
+import { buildForBench, median } from './processes.js';
+import { seedCitizens } from './seed.js';
+import { echoRun, serviceRun, type TurnFigures, type TurnLoad } from './turns.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const backlogs = (process.env.BENCH_DUE ?? (quick ? '2000' : '10000,100000')).split(',').map(Number);
+const windowMs = Number(process.env.BENCH_WINDOW_S ?? 20) * 1000;
+const only = process.env.BENCH_ONLY;
+const load: TurnLoad = { conversations: 200, answersPerConversation: quick ? 2 : 5, inFlight: 20 };
+
+export async function runPerformanceBenchmark(): Promise<void> {
+  buildForBench();
+  const server = await postgresServer();
+  const kinds: DatabaseKind[] = ['embedded', ...('url' in server ? (['postgres'] as const) : [])];
+  if ('skipped' in server) console.log(`PostgreSQL skipped: ${server.skipped}`);
+  const serverUrl = 'url' in server ? server.url : undefined;
+  if (only !== 'dispatch') await benchTurns(kinds, serverUrl);
+  if (only !== 'turns') await benchDispatch(kinds, serverUrl);
+}
+
+async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined): Promise<void> {
+  const echo = await repeat(() => echoRun(load));
+  const columns: Array<[string, TurnFigures]> = [['bare echo bot', echo]];
+  for (const kind of kinds) {
+    const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false }));
+    try {
+      columns.push([`service, ${label(kind)}`, await repeat(() => serviceRun(template, load))]);
+    } finally {
+      await template.drop();
+    }
+  }
+  const ratio = (figures: TurnFigures) => (figures === echo ? '' : ` (${(figures.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}× echo)`);
+  console.log(
+    `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight; medians of ${runs} run(s)`,
+  );
+  printTable(
+    ['measure', ...columns.map(([name]) => name)],
+    [
+      ['turns/s', ...columns.map(([, f]) => `${f.turnsPerSecond.toFixed(0)}${ratio(f)}`)],
+      ['p50 / p99 latency (ms)', ...columns.map(([, f]) => `${f.p50Ms.toFixed(0)} / ${f.p99Ms.toFixed(0)}`)],
+      ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
+      ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
+      ['database statements per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
+    ],
+  );
+}
+
+async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefined): Promise<void> {
+  const channel = new CountingChannel();
+  const serviceUrl = await channel.start();
+  const rows: string[][] = [];
+  try {
+    for (const due of backlogs) {
+      for (const kind of kinds) {
+        const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: due, serviceUrl, withDueReminder: true }));
+        try {
+          const of = (dispatcher: Dispatcher) => repeatDispatch(() => dispatchRun(template, channel, dispatcher, due, windowMs));
+          const service = await of('service');
+          const reference = await of('reference');
+          rows.push([
+            `${due.toLocaleString('en')} due, ${label(kind)}`,
+            `${service.perSecond.toFixed(0)}/s${service.drained ? '' : '*'}`,
+            `${reference.perSecond.toFixed(0)}/s${reference.drained ? '' : '*'}`,
+            `${(service.perSecond / reference.perSecond).toFixed(2)}×`,
+            `${(service.firstSendMs / 1000).toFixed(2)} s`,
+            `${service.peakRssMiB.toFixed(0)} / ${reference.peakRssMiB.toFixed(0)}`,
+          ]);
+        } finally {
+          await template.drop();
+        }
+      }
+    }
+  } finally {
+    await channel.stop();
+  }
+  console.log(`\nReminder dispatch, pacing lifted, to a stand-in channel; reference: 16 workers claiming one row each (FOR UPDATE SKIP LOCKED), POST, mark sent; medians of ${runs} run(s)`);
+  printTable(['backlog', 'service', 'reference loop', 'ratio', 'first send after the tick', 'peak RSS MiB (service / reference)'], rows);
+  console.log(`* cut after ${windowMs / 1000} s; the rate is over that window (exactly-once is checked on runs that drain the backlog)`);
+}
+
+const label = (kind: DatabaseKind) => (kind === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL');
+
+async function repeat(run: () => Promise<TurnFigures>): Promise<TurnFigures> {
+  const all: TurnFigures[] = [];
+  for (let i = 0; i < runs; i += 1) all.push(await run());
+  const of = (pick: (f: TurnFigures) => number) => median(all.map(pick));
+  const queries = all.map((f) => f.queriesPerTurn).filter((q): q is number => q !== undefined);
+  return {
+    turnsPerSecond: of((f) => f.turnsPerSecond),
+    p50Ms: of((f) => f.p50Ms),
+    p99Ms: of((f) => f.p99Ms),
+    cpuMsPerTurn: of((f) => f.cpuMsPerTurn),
+    peakRssMiB: of((f) => f.peakRssMiB),
+    queriesPerTurn: queries.length ? median(queries) : undefined,
+  };
+}
+
+async function repeatDispatch(run: () => Promise<DispatchFigures>): Promise<DispatchFigures> {
+  const all: DispatchFigures[] = [];
+  for (let i = 0; i < runs; i += 1) all.push(await run());
+  return {
+    perSecond: median(all.map((f) => f.perSecond)),
+    firstSendMs: median(all.map((f) => f.firstSendMs)),
+    peakRssMiB: median(all.map((f) => f.peakRssMiB)),
+    drained: all.every((f) => f.drained),
+  };
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  console.log([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n'));
+}
