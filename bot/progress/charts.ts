@@ -11,6 +11,12 @@ export interface ScorePoint {
 
 const COLOURS = { latest: '#1b6e3a', previous: '#8a8f98' };
 
+/** Where a factor's score sits on the radar (polar to x/y). */
+const POINT = {
+  x: { signal: "scale('radial', datum.value) * cos(scale('angular', datum.key))" },
+  y: { signal: "scale('radial', datum.value) * sin(scale('angular', datum.key))" },
+};
+
 /** Chart images are shown about half size in a phone's chat (390 px wide): 24 px text reads as at least 12 px. */
 const PHONE_FONT = 24;
 
@@ -125,8 +131,8 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
               enter: {
                 interpolate: { value: 'linear' },
                 defined: { signal: 'datum.value !== null' },
-                x: { signal: "scale('radial', datum.value) * cos(scale('angular', datum.key))" },
-                y: { signal: "scale('radial', datum.value) * sin(scale('angular', datum.key))" },
+                x: POINT.x,
+                y: POINT.y,
                 stroke: { scale: 'color', field: 'series' },
                 strokeWidth: { value: 4 },
                 fill: { scale: 'color', field: 'series' },
@@ -139,8 +145,8 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
             from: { data: 'facet' },
             encode: {
               enter: {
-                x: { signal: "scale('radial', datum.value) * cos(scale('angular', datum.key))" },
-                y: { signal: "scale('radial', datum.value) * sin(scale('angular', datum.key))" },
+                x: POINT.x,
+                y: POINT.y,
                 fill: { scale: 'color', field: 'series' },
                 size: { signal: 'datum.value === null ? 0 : 90' },
               },

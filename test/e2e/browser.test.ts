@@ -32,6 +32,16 @@ async function see(page: Page, text: string | RegExp): Promise<void> {
   }
 }
 
+/** Answers each check-in question by clicking, in order, then skips the hours question. */
+async function answerCheckIn(page: Page, answers: readonly string[]): Promise<void> {
+  for (const [index, answer] of answers.entries()) {
+    await see(page, `Spørgsmål ${index + 1} af ${answers.length}`);
+    await click(page, answer);
+  }
+  await see(page, /ordinære, betalte timer/);
+  await click(page, 'Spring over');
+}
+
 describe.skipIf(!hasChromium)('the web chat page in a real browser', () => {
   let app: RunningApp;
   let browser: Browser;
@@ -62,18 +72,13 @@ describe.skipIf(!hasChromium)('the web chat page in a real browser', () => {
     await click(page, '1. Formiddag (9-12)');
     await see(page, /Her er, hvad jeg kan/);
     await click(page, '1. Hvordan går det?');
-    await see(page, /Spørgsmål 1 af 5/);
-    await click(page, '2. Jeg er nogenlunde sikker på, at jeg kan klare et arbejde');
-    await see(page, /Spørgsmål 2 af 5/);
-    await click(page, '1. Mit helbred er ikke i vejen for, at jeg kan arbejde');
-    await see(page, /Spørgsmål 3 af 5/);
-    await click(page, '6. Spring over');
-    await see(page, /Spørgsmål 4 af 5/);
-    await click(page, '1. Jeg har rigtig nemt ved at samarbejde med andre');
-    await see(page, /Spørgsmål 5 af 5/);
-    await click(page, '2. Min familie/venner støtter mig for det meste');
-    await see(page, /ordinære, betalte timer/);
-    await click(page, 'Spring over');
+    await answerCheckIn(page, [
+      '2. Jeg er nogenlunde sikker på, at jeg kan klare et arbejde',
+      '1. Mit helbred er ikke i vejen for, at jeg kan arbejde',
+      '6. Spring over',
+      '1. Jeg har rigtig nemt ved at samarbejde med andre',
+      '2. Min familie/venner støtter mig for det meste',
+    ]);
     await see(page, 'Tak for dine svar! 🌱');
     await see(page, /Tro på mig selv: 75 af 100/);
     expect(await page.locator('#webchat img[src^="data:image/png"]').count()).toBeGreaterThan(0);
@@ -145,17 +150,13 @@ describe.skipIf(!hasChromium)('the web chat page in a real browser', () => {
     expect(await page.getByText(/Spørgsmål 1 af 5/).count()).toBe(1);
     expect(await page.getByText('Jeg er helt sikker på, at jeg kan klare at have et arbejde', { exact: false }).count()).toBe(1);
 
-    await click(page, '2. Jeg er nogenlunde sikker på, at jeg kan klare et arbejde');
-    await see(page, /Spørgsmål 2 af 5/);
-    await click(page, '6. Spring over');
-    await see(page, /Spørgsmål 3 af 5/);
-    await click(page, '1. Jeg ved lige, hvilket job jeg gerne vil have');
-    await see(page, /Spørgsmål 4 af 5/);
-    await click(page, '1. Jeg har rigtig nemt ved at samarbejde med andre');
-    await see(page, /Spørgsmål 5 af 5/);
-    await click(page, '2. Min familie/venner støtter mig for det meste');
-    await see(page, /ordinære, betalte timer/);
-    await click(page, 'Spring over');
+    await answerCheckIn(page, [
+      '2. Jeg er nogenlunde sikker på, at jeg kan klare et arbejde',
+      '6. Spring over',
+      '1. Jeg ved lige, hvilket job jeg gerne vil have',
+      '1. Jeg har rigtig nemt ved at samarbejde med andre',
+      '2. Min familie/venner støtter mig for det meste',
+    ]);
     await see(page, /Du sprang Helbred over\. Det er helt i orden\. Det står som et hul i diagrammet\./);
     const radar = page.locator('#webchat img[src^="data:image/png"]').first();
     await radar.scrollIntoViewIfNeeded();
