@@ -32,7 +32,8 @@ export class StaffAuthenticator {
       where: { tokenHash: hashApiToken(token) },
       include: { staff: true },
     });
-    if (!stored || stored.revokedAt) throw new AppError('UNAUTHENTICATED');
+    // A deactivated person's tokens are revoked when they leave; checking here too keeps it so whatever happened since.
+    if (!stored || stored.revokedAt || stored.staff.deactivatedAt) throw new AppError('UNAUTHENTICATED');
     return { role: stored.staff.role, staffId: stored.staff.id, organisationId: stored.staff.organisationId };
   }
 }

@@ -65,3 +65,27 @@ describe('coordinators manage citizens through the API', () => {
     expect((await staffApi(app, 'GET', '/api/admin/staff', { token })).status).toBe(403);
   });
 });
+
+describe('a deactivated staff member', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('when a caseworker without citizens is deactivated, then their token stops working and they receive no new cover', async () => {
+    const ole = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Ole Berg', email: 'ole@example.dk' } });
+    const token = String((await staffApi(app, 'POST', '/api/admin/tokens', { body: { staffId: ole.body.id } })).body.token);
+    expect((await staffApi(app, 'GET', `/api/admin/staff/${ole.body.id}`, { token })).status).toBe(200);
+    const deactivated = await staffApi(app, 'PATCH', `/api/admin/staff/${ole.body.id}`, { body: { active: false } });
+    expect(deactivated.body).toMatchObject({ active: false });
+    expect((await staffApi(app, 'GET', `/api/admin/staff/${ole.body.id}`, { token })).status).toBe(401);
+    const mette = await staffApi(app, 'POST', '/api/admin/caseworkers', { body: { name: 'Mette Holm', email: 'mette@example.dk' } });
+    const away = await staffApi(app, 'PATCH', `/api/admin/staff/${mette.body.id}`, {
+      body: { away: { firstDay: '2099-01-01', lastDay: '2099-01-02', substituteId: ole.body.id } },
+    });
+    expect(away).toMatchObject({ status: 400, body: { fields: { substituteId: 'must be another active colleague' } } });
+  });
+});
