@@ -69,10 +69,12 @@ function activeIds(dc: DialogContext): string[] {
 
 type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
-type MenuChoice = MenuEntry | 'more' | 'back';
+type MenuChoice = MenuEntry | 'more' | 'back' | 'resume';
 const entry = (value: MenuChoice, also: readonly string[] = []): ChoiceSpec<MenuChoice> => ({ value, labelKey: `menu.${value}`, also });
 /** The short menu: the most used entries and "mere"; the rest one tap further. Every entry's words work from either. */
 const MAIN_MENU = [entry('checkIn'), entry('goals'), entry('message'), entry('urgent'), entry('more', ['mere', 'more', 'flere'])];
+/** Offered while the citizen's reminders are paused: writing again is the moment to ask. */
+const RESUME = entry('resume', ['start', 'start igen', 'start påmindelser', 'resume', 'start reminders']);
 const MORE_MENU = [entry('barriers'), entry('progress'), entry('settings'), entry('back', ['tilbage', 'back'])];
 
 /**
@@ -241,9 +243,10 @@ export class MainDialog extends ComponentDialog {
     }
     const t = citizenT(step.context);
     if (options.more) return step.prompt(MENU_PROMPT, choiceOptions(step.context, t('menu.moreTitle'), MORE_MENU, MAIN_MENU));
-    const menu = choiceOptions(step.context, t('menu.title'), MAIN_MENU, MORE_MENU);
+    const paused = await this.services.reminders.isPaused(turnCitizen(step.context).citizenId);
+    const menu = choiceOptions(step.context, t(paused ? 'menu.pausedTitle' : 'menu.title'), paused ? [...MAIN_MENU, RESUME] : MAIN_MENU, MORE_MENU);
     // Not understood after the quiet line: then the menu itself helps.
-    return step.prompt(MENU_PROMPT, options.quiet ? { ...menu, prompt: t('menu.next'), retryPrompt: menu.prompt } : menu);
+    return step.prompt(MENU_PROMPT, options.quiet ? { ...menu, prompt: t(paused ? 'menu.nextPaused' : 'menu.next'), retryPrompt: menu.prompt } : menu);
   }
 
   /** A reply to the latest reminder: start now (the route to take), or postpone/dismiss it ('done'). */
@@ -271,6 +274,11 @@ export class MainDialog extends ComponentDialog {
     if (entry === 'pulse') return step.beginDialog(PULSE_DIALOG);
     if (entry === 'withdraw') return step.beginDialog(SETTINGS_DIALOG, { setting: 'withdraw' } satisfies SettingsOptions);
     if (entry === 'more' || entry === 'back') return step.replaceDialog(MENU_FLOW, { showMenu: true, more: entry === 'more' } satisfies MainOptions);
+    if (entry === 'resume') {
+      await this.services.reminders.setPaused(turnCitizen(step.context).citizenId, false);
+      await step.context.sendActivity(citizenT(step.context)('settings.resumed'));
+      return step.next();
+    }
     const { urgentKind, urgentText } = stepValues<UrgentValues>(step);
     if (entry === 'urgent') {
       const options: UrgentChangeOptions = urgentKind ? { kind: urgentKind, ...(urgentText ? { text: urgentText } : {}) } : {};

@@ -165,6 +165,7 @@ export interface ReminderResponses {
   /** Records the reply; a postponement returns when it comes back, in words. */
   respond(citizenId: string, reminderId: string, reply: ReminderReply): Promise<{ until?: string }>;
   setPaused(citizenId: string, paused: boolean): Promise<void>;
+  isPaused(citizenId: string): Promise<boolean>;
   nextFor(citizenId: string): Promise<Date | undefined>;
 }
 

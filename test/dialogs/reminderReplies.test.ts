@@ -46,6 +46,15 @@ describe('answering a reminder', () => {
     expect(await walk('3')).toMatch(/Påmindelserne er sat på pause/);
     expect(fake.paused.value).toBe(true);
   });
+
+  it('when the citizen writes again after pausing, then they are offered to start reminders again', async () => {
+    const { fake, walk } = start();
+    await walk('hej', 'indstillinger', '3');
+    expect(await walk('hej')).toMatch(/Dine påmindelser er på pause\. Hvad vil du gerne\?[\s\S]*6\. Start påmindelser igen/);
+    expect(await walk('start')).toMatch(/Påmindelserne er startet igen/);
+    expect(fake.paused.value).toBe(false);
+    expect(await walk('hej')).not.toMatch(/Start påmindelser igen/);
+  });
 });
 
 describe('answering a reminder from the menu', () => {

@@ -181,6 +181,7 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
       setPaused: async (_citizenId, value) => {
         paused.value = value;
       },
+      isPaused: async () => paused.value,
       nextFor: async () => undefined,
     },
     threads: {
