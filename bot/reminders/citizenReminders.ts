@@ -35,14 +35,12 @@ export class CitizenReminders implements ReminderResponses {
     return { until: describeDue(dueAt, now, citizen.timeZone, resolveLocale(citizen.locale)) };
   }
 
-  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. One statement, every turn. */
+  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. */
   async noteActivity(citizenId: string): Promise<void> {
-    await this.prisma.$executeRaw`
-      WITH answered AS (
-        UPDATE "Reminder" SET "answeredAt" = ${this.now()} WHERE "citizenId" = ${citizenId} AND status = 'SENT' AND "answeredAt" IS NULL
-      )
-      UPDATE "Citizen" SET schedule = jsonb_set(schedule, '{silenced}', 'false'::jsonb)
-      WHERE id = ${citizenId} AND COALESCE((schedule->>'silenced')::boolean, false)`;
+    await this.prisma.reminder.updateMany({ where: { citizenId, status: 'SENT', answeredAt: null }, data: { answeredAt: this.now() } });
+    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
+    const schedule = readCitizenSchedule(citizen.schedule);
+    if (schedule.silenced) await this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...schedule, silenced: false } } });
   }
 
   async setPaused(citizenId: string, paused: boolean): Promise<void> {
