@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ORGANISATION_ID } from '../../bot/admin/staffAuth.js';
 import type { RunningApp } from '../../bot/app.js';
 import { startTestApp } from '../support/app.js';
+import { agreeAll, seedReachableCitizens } from '../support/citizens.js';
 import { createScratchDatabase, skipWithoutPostgres } from '../support/postgres.js';
 import { StandInChannel } from '../support/standInChannel.js';
 
@@ -31,19 +32,9 @@ describe.skipIf(skipWithoutPostgres)('planning across three instances on one Pos
     try {
       const { prisma } = first.db;
       await prisma.organisation.update({ where: { id: DEFAULT_ORGANISATION_ID }, data: { settings: NO_QUIET_HOURS } });
-      const caseworker = await prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'M', email: 'm@example.dk', role: 'CASEWORKER' } });
-      const ids = Array.from({ length: CITIZENS }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-      await prisma.citizen.createMany({ data: ids.map((id) => ({ id, organisationId: DEFAULT_ORGANISATION_ID, displayName: 'C', caseworkerId: caseworker.id })) });
-      await prisma.channelIdentity.createMany({
-        data: ids.map((citizenId, i) => ({
-          channelId: 'test',
-          userId: `u${i}`,
-          citizenId,
-          conversationReference: { channelId: 'test', serviceUrl: channel.serviceUrl, conversation: { id: `c${i}` }, bot: { id: 'bot' }, user: { id: `u${i}` } },
-        })),
-      });
+      const ids = await seedReachableCitizens(prisma, channel.serviceUrl, CITIZENS);
       // Consent last: from this moment every instance's tick races to plan the same 2,000 reminders.
-      await prisma.consentRecord.createMany({ data: ids.map((citizenId) => ({ citizenId, decision: 'ACCEPTED' as const, textVersion: 't' })) });
+      await agreeAll(prisma, ids);
 
       await vi.waitFor(async () => expect(await prisma.reminder.count({ where: { status: 'PENDING' } })).toBe(2 * CITIZENS), { timeout: 60_000, interval: 500 });
       expect(await pendingPerCitizen(first, 'checkIn')).toEqual({ 1: CITIZENS });

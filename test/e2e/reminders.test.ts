@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { metteAndAnna, staffApi, startTestApp, useServiceWithChannel } from '../support/app.js';
 import { createScratchDatabase, skipWithoutPostgres } from '../support/postgres.js';
+import { agreeAll, seedReachableCitizens } from '../support/citizens.js';
 import { StandInChannel } from '../support/standInChannel.js';
 
 const NO_QUIET_HOURS = { reminders: { checkInCadence: 'P6W', pulseCadence: 'P1W', quietHours: null, timeZone: 'Europe/Copenhagen', nonResponseThreshold: 3 } };
@@ -73,18 +74,8 @@ describe.skipIf(skipWithoutPostgres)('two instances on one PostgreSQL', () => {
     const [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
     try {
       const { prisma } = a!.db;
-      const caseworker = await prisma.staff.create({ data: { organisationId: '00000000-0000-4000-8000-000000000001', name: 'M', email: 'm@example.dk', role: 'CASEWORKER' } });
-      const ids = Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-      await prisma.citizen.createMany({ data: ids.map((id) => ({ id, organisationId: caseworker.organisationId, displayName: 'C', caseworkerId: caseworker.id })) });
-      await prisma.consentRecord.createMany({ data: ids.map((citizenId) => ({ citizenId, decision: 'ACCEPTED' as const, textVersion: 't' })) });
-      await prisma.channelIdentity.createMany({
-        data: ids.map((citizenId, i) => ({
-          channelId: 'test',
-          userId: `u${i}`,
-          citizenId,
-          conversationReference: { channelId: 'test', serviceUrl: channel.serviceUrl, conversation: { id: `c${i}` }, bot: { id: 'bot' }, user: { id: `u${i}` } },
-        })),
-      });
+      const ids = await seedReachableCitizens(prisma, channel.serviceUrl, 1000);
+      await agreeAll(prisma, ids);
       await prisma.reminder.createMany({ data: ids.map((citizenId) => ({ citizenId, kind: 'checkIn', dueAt: new Date(), payload: { adHoc: true } })) });
 
       await channel.waitUntil(() => new Set(channel.received.map((activity) => activity.conversationId)).size >= 1000, 90_000);
