@@ -102,7 +102,9 @@ export class CrisisResponder implements CrisisEscalation {
   /** Adds this message to the conversation's risk and returns the tier the conversation has reached. */
   private async remember(context: TurnContext, assessment: CrisisAssessment): Promise<CrisisTier> {
     try {
-      const memory = await this.deps.memory.get(context, EMPTY_MEMORY);
+      // No default on read, and no write when there is nothing to remember: an ordinary turn costs no state write.
+      const memory = (await this.deps.memory.get(context)) ?? EMPTY_MEMORY;
+      if (memory.signals.length === 0 && assessment.weight === 0) return 'none';
       const next = accumulate(memory, assessment, this.now());
       await this.deps.memory.set(context, next.memory);
       return next.tier;
