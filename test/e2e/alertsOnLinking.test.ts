@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/app.js';
-import { enrolled, staffApi, useServiceWithChannel } from '../support/app.js';
-import { ChannelUser, type StandInChannel } from '../support/standInChannel.js';
+import { enrolled, staffApi, startTestApp } from '../support/app.js';
+import { ConsoleVisitor, reportIllness } from '../support/console.js';
+import { SmtpStandIn } from '../support/smtpStandIn.js';
+import { ChannelUser, StandInChannel } from '../support/standInChannel.js';
 
 /** A caseworker who has not linked a chat yet, and their enrolled citizen who has agreed and chosen a contact time. */
 async function caseworkerWithoutChat(app: RunningApp, channel: StandInChannel, who: { name: string; email: string; aadObjectId?: string }, citizenUserId: string) {
@@ -11,14 +13,12 @@ async function caseworkerWithoutChat(app: RunningApp, channel: StandInChannel, w
   const citizen = await enrolled(app, channel, created.body.enrollmentCode, citizenUserId);
   await citizen.say('ja');
   await citizen.say('1');
-  return { code: String(staff.body.enrollmentCode), token, citizen };
+  return { code: String(staff.body.enrollmentCode), staffId: String(staff.body.id), token, citizen };
 }
 
 /** The citizen reports an illness; resolves once the alert exists and its card could not be delivered. */
-async function reportIllness(app: RunningApp, citizen: ChannelUser, token: string): Promise<string> {
-  await citizen.say('jeg er blevet syg');
-  await citizen.say('spring over');
-  await citizen.say('ja');
+async function illnessNotDelivered(app: RunningApp, citizen: ChannelUser, token: string): Promise<string> {
+  await reportIllness(citizen);
   for (let tries = 0; tries < 100; tries += 1) {
     const open = (await staffApi(app, 'GET', '/api/admin/alerts?status=open', { token })).body as unknown as Array<{ id: string }>;
     const alert = open[0];
@@ -32,14 +32,40 @@ async function reportIllness(app: RunningApp, citizen: ChannelUser, token: strin
   throw new Error('the alert was never attempted');
 }
 
-describe('alerts raised before the caseworker linked a chat', () => {
-  const service = useServiceWithChannel();
+/** Resolves once `condition` holds, checking as the event loop turns; fails after `timeoutMs`. */
+async function eventually(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
-  it('when the caseworker links a chat with their code, then the alert that waited arrives there as a card after the greeting', async () => {
-    const { app, channel } = service;
-    const { code, token, citizen } = await caseworkerWithoutChat(app, channel, { name: 'Mette Holm', email: 'mette@example.dk' }, 'anna-1');
-    const alertId = await reportIllness(app, citizen, token);
-    expect((await staffApi(app, 'GET', '/api/admin/alerts?status=open', { token })).body).toHaveLength(1);
+describe('alerts raised before the caseworker linked a chat', () => {
+  const service = { channel: new StandInChannel(), smtp: new SmtpStandIn(), app: undefined as unknown as RunningApp };
+  beforeAll(async () => {
+    await service.channel.start();
+    await service.smtp.start();
+    service.app = await startTestApp({ SMTP_URL: service.smtp.url });
+  });
+  afterAll(async () => {
+    await service.app.stop();
+    await service.smtp.stop();
+    await service.channel.stop();
+  });
+
+  it('when the caseworker has no chat, then the alert is in the inbox and goes by e-mail; when they link a chat with their code, it arrives there as a card after the greeting', async () => {
+    const { app, channel, smtp } = service;
+    const { code, staffId, token, citizen } = await caseworkerWithoutChat(app, channel, { name: 'Mette Holm', email: 'mette@example.dk' }, 'anna-1');
+    const alertId = await illnessNotDelivered(app, citizen, token);
+    const inbox = new ConsoleVisitor(app);
+    await inbox.signInAs(staffId);
+    expect((await inbox.get('/console')).html).toContain('Syg eller indlagt fra Anna');
+    // E-mail is less protected than the chat: what and by when, never the citizen's name or words.
+    await eventually(() => smtp.received.some((mail) => mail.to.includes('<mette@example.dk>')), 5_000);
+    const mail = smtp.received.find((message) => message.to.includes('<mette@example.dk>'));
+    expect(mail?.data).toMatch(/^Subject: .*Ledsager/m);
+    expect(mail?.data).not.toContain('Anna');
 
     await enrolled(app, channel, code, 'mette');
     await channel.waitForMessages('conv-mette', 2, 5_000);
@@ -58,7 +84,7 @@ describe('alerts raised before the caseworker linked a chat', () => {
     const { app, channel } = service;
     const aadObjectId = '1a2b3c4d-0000-4000-8000-00000000abcd';
     const { token, citizen } = await caseworkerWithoutChat(app, channel, { name: 'Ole Berg', email: 'ole@example.dk', aadObjectId }, 'anna-2');
-    await reportIllness(app, citizen, token);
+    await illnessNotDelivered(app, citizen, token);
 
     const ole = new ChannelUser(app.url, channel, '29:ole', 'a:teams-ole', 'da-DK', { channelId: 'msteams', aadObjectId });
     await ole.say('hej');
