@@ -1,4 +1,5 @@
 import type { Request, Response } from 'restify';
+import { safeText } from '../domain/safeText.js';
 
 /** Security headers for every console response: no framing by others, no sniffing, scripts only from us. */
 const PAGE_HEADERS = {
@@ -67,7 +68,8 @@ export function isHttps(req: Request, publicUrl: string | undefined): boolean {
  */
 export function readForm(req: Request): Record<string, string> {
   const body: unknown = req.body;
-  if (typeof body === 'string' || Buffer.isBuffer(body)) return Object.fromEntries(new URLSearchParams(body.toString()));
+  // Decoded here, so made safe here (NUL, lone surrogates…; see domain/safeText.ts): the JSON edge cannot see inside %-escapes.
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return Object.fromEntries([...new URLSearchParams(body.toString())].map(([key, value]) => [safeText(key), safeText(value)]));
   if (body && typeof body === 'object') {
     return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
