@@ -56,6 +56,9 @@ export function safeJson(value: unknown, maxDepth = 64): unknown {
     if (node === null || typeof node !== 'object') return node;
     if (depth >= maxDepth) throw new TooDeepError(`nested deeper than ${maxDepth}`);
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
+    // Only what JSON.parse makes: a raw body (a Buffer) or any other object is left as it is.
+    const prototype: unknown = Object.getPrototypeOf(node);
+    if (prototype !== Object.prototype && prototype !== null) return node;
     return Object.fromEntries(Object.entries(node).map(([key, item]) => [safeText(key), walk(item, depth + 1)]));
   };
   return walk(value, 0);

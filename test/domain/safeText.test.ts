@@ -75,6 +75,11 @@ describe('safeJson', () => {
     expect(safeJson(body)).toEqual({ text: 'ab', key: [1, true, null, { deep: '\uFFFD' }], n: 2.5 });
   });
 
+  it('when the body is not parsed JSON (a raw Buffer), then it is passed on untouched', () => {
+    const raw = Buffer.from('a=%00');
+    expect(safeJson(raw)).toBe(raw);
+  });
+
   it('when a body nests 400 deep, then it is refused as too deep', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 400; i += 1) deep = { a: deep };
