@@ -97,6 +97,12 @@ export class CitizenAdmin {
     return { total: items.length, items: items.slice(query.offset, query.offset + query.limit) };
   }
 
+  /** The programmes in use, for filters. */
+  async programmes(principal: Principal): Promise<string[]> {
+    const rows = await this.prisma.citizen.findMany({ where: { organisationId: principal.organisationId, programme: { not: null } }, select: { programme: true }, distinct: ['programme'] });
+    return rows.map((row) => row.programme as string).sort();
+  }
+
   async get(principal: Principal, id: string): Promise<CitizenSummary> {
     const row = await this.prisma.citizen.findFirst({ where: { id, organisationId: principal.organisationId }, select: { caseworkerId: true } });
     if (!row) throw new AppError('NOT_FOUND');

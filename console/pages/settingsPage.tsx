@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../bot/data/generated/client.js';
 import { QUESTION_BANK } from '../../domain/questionBank/index.js';
 import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
 import type { ConsoleGuard, StaffContext } from '../auth/guard.js';
+import { FormField } from '../components/formField.js';
 import { CsrfField, Layout, type PageContext } from '../components/layout.js';
 import { queryOf, redirect, sendHtml } from '../http.js';
 import {
@@ -52,29 +53,14 @@ function errorOf(model: SettingsModel, section: SettingsSection, name: string): 
   return model.refused?.section === section ? model.refused.errors[name] : undefined;
 }
 
-/** A label, hint and error in the design system's form group; the error is read out with the field. */
+/** A settings field: the shared form group, with the schema's complaint in the reader's words. */
 function Field(props: FieldProps & { children: (describedBy: string | undefined) => Children }): JSX.Element {
   const { page, model, section, name } = props;
-  const id = idOf(name);
   const error = errorOf(model, section, name);
-  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint && (
-        <span class="form-hint" id={`${id}-hint`} safe>
-          {props.hint}
-        </span>
-      )}
-      {error && (
-        <span class="form-error-message" id={`${id}-error`} safe>
-          {page.t(`settings.errors.${error}`)}
-        </span>
-      )}
-      {props.children(describedBy)}
-    </div>
+    <FormField id={idOf(name)} label={props.label} hint={props.hint} error={error ? page.t(`settings.errors.${error}`) : undefined}>
+      {props.children}
+    </FormField>
   );
 }
 

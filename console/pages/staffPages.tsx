@@ -45,9 +45,14 @@ function StaffListPage({ page, people, errors, values, timeZone }: { page: PageC
   return (
     <Layout page={page} title={t('staff.title')} current="staff">
       <h1>{t('staff.title')}</h1>
-      <p>
-        <a href="/console/import">{t('staff.importLink')}</a>
-      </p>
+      <ul class="nobullet-list">
+        <li>
+          <a href="/console/all-citizens">{t('people.link')}</a>
+        </li>
+        <li>
+          <a href="/console/import">{t('staff.importLink')}</a>
+        </li>
+      </ul>
       <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={t('staff.title')}>
         <table class="table table--compact">
           <thead>

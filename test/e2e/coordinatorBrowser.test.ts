@@ -243,5 +243,10 @@ describe.skipIf(!hasChromium)('a coordinator runs the service from the console, 
     await checkPage(lone, `${app.url}/console/staff/${mette.id}`, 'staff-person');
     await checkPage(lone, `${app.url}/console/import`, 'import');
     await checkPage(lone, `${app.url}/console/citizens/${anna.id}/assignment`, 'assignment');
+    await checkPage(lone, `${app.url}/console/all-citizens`, 'all-citizens');
+    const page = await lone.newPage();
+    await page.goto(`${app.url}/console/all-citizens?programme=flexjob`);
+    expect(await page.locator('tbody th').allTextContents()).toEqual(['Cai']);
+    await page.close();
   }, 240_000);
 });
