@@ -57,9 +57,13 @@ describe('the caseload and the citizen page', () => {
   });
 
   it('when Mette reads Anna\'s page, then goals, ranked barriers, progress with F beside it, hours by week and the timeline are there in words', async () => {
+    // The citizen's own words go into the page as text, never as markup.
+    await context.app.db.prisma.goal.create({ data: { citizenId: ids.anna, text: '<img src=x onerror=alert(1)> "citat"' } });
     const mette = await signedIn(ids.mette);
     const page = await mette.get(`/console/citizens/${ids.anna}`);
     expect(page.status).toBe(200);
+    expect(page.html).not.toContain('<img src=x');
+    expect(page.html).toContain('&lt;img src=x onerror=alert(1)> &#34;citat&#34;');
     const words = text(page.html);
     expect(words).toMatch(/Arbejde i en butik .*Ringe til Netto om praktik Klaret .*Skrive et CV I gang/);
     expect(words).toMatch(/Nr\. 1 Transport og at komme rundt Det ville hjælpe: Et buskort .*Nr\. 2 Tro på mig selv .*Nr\. 3 Penge og gæld/);
