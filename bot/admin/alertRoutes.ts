@@ -18,7 +18,19 @@ export interface AlertRoutesDeps {
   logger: Logger;
 }
 
-const statusQuery = z.object({ status: z.enum(['open', 'acknowledged', 'resolved', 'all']).default('open') });
+/** Filters and paging of the alert list; the answer stays a plain array (oldest deadline first). */
+const alertListQuery = z.object({
+  status: z.enum(['open', 'acknowledged', 'resolved', 'all']).default('open'),
+  severity: z.enum(['CRISIS', 'URGENT', 'NORMAL']).optional(),
+  citizenId: z.string().uuid().optional(),
+  assigneeId: z.string().uuid().optional(),
+  /** Raised from this instant (ISO 8601) … */
+  from: z.coerce.date().optional(),
+  /** … and before this one. */
+  to: z.coerce.date().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 /** A reply to the citizen; the console's reply form is validated with the same schema. */
 export const replyBody = z.object({ text: z.string().trim().min(1, 'is required').max(2000) });
 
@@ -28,12 +40,25 @@ export function registerAlertRoutes(server: Server, deps: AlertRoutesDeps): void
   const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
 
   server.get('/api/admin/alerts', route(async (req, principal) => {
-    const { status } = parseBody(statusQuery, req.query);
+    const query = parseBody(alertListQuery, req.query);
+    const { status } = query;
     const where: Prisma.AlertWhereInput = {
-      ...(status === 'all' ? {} : { status: status.toUpperCase() as 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' }),
-      ...visibleAlertsWhere(principal),
+      AND: [
+        status === 'all' ? {} : { status: status.toUpperCase() as 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' },
+        query.severity ? { severity: query.severity } : {},
+        query.citizenId ? { citizenId: query.citizenId } : {},
+        query.assigneeId ? { assigneeId: query.assigneeId } : {},
+        query.from || query.to ? { createdAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) } } : {},
+        visibleAlertsWhere(principal),
+      ],
     };
-    const alerts = await prisma.alert.findMany({ where, include: { citizen: true, assignee: true }, orderBy: { dueAt: 'asc' }, take: 500 });
+    const alerts = await prisma.alert.findMany({
+      where,
+      include: { citizen: true, assignee: true },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      skip: query.offset,
+      take: query.limit,
+    });
     await deps.accessLog.record(principal, alerts.map((alert) => alert.citizenId), 'alert-list');
     return {
       status: 200,

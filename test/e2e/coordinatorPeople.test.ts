@@ -88,4 +88,20 @@ describe('a deactivated staff member', () => {
     });
     expect(away).toMatchObject({ status: 400, body: { fields: { substituteId: 'must be another active colleague' } } });
   });
+
+  it('when alerts are listed with filters and paging, then only the matching page comes back', async () => {
+    const mette = await app.db.prisma.staff.findUniqueOrThrow({ where: { email: 'mette@example.dk' } });
+    const citizen = await staffApi(app, 'POST', '/api/admin/citizens', { body: { displayName: 'Gry', caseworkerId: mette.id } });
+    const citizenId = String(citizen.body.id);
+    for (const [index, severity] of (['NORMAL', 'URGENT', 'NORMAL'] as const).entries()) {
+      await app.db.prisma.alert.create({ data: { citizenId, kind: 'message', severity, assigneeId: mette.id, dueAt: new Date(Date.now() + (index + 1) * 3_600_000) } });
+    }
+    const list = async (query: string) => (await staffApi(app, 'GET', `/api/admin/alerts?${query}`)).body as unknown as Array<{ severity: string; dueAt: string }>;
+    expect((await list(`status=all&severity=URGENT&citizenId=${citizenId}`)).map((alert) => alert.severity)).toEqual(['URGENT']);
+    const first = await list('status=open&limit=2');
+    const rest = await list('status=open&limit=2&offset=2');
+    expect([first.length, rest.length]).toEqual([2, 1]);
+    expect([...first, ...rest].map((alert) => alert.severity)).toEqual(['NORMAL', 'URGENT', 'NORMAL']);
+    expect((await staffApi(app, 'GET', '/api/admin/alerts?limit=501')).status).toBe(400);
+  });
 });
