@@ -90,7 +90,7 @@ function AuditPage({ page, model }: { page: PageContext; model: AuditModel }): J
         <p>{t('audit.none')}</p>
       ) : (
         <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={t('audit.title')}>
-          <table class="table table--compact audit-table">
+          <table class="table table--compact stacked-table">
             <thead>
               <tr>
                 <th scope="col">{t('audit.when')}</th>

@@ -37,7 +37,7 @@ export interface CoordinatorPagesDeps {
 /** Registers the coordinators' pages: settings, staff, citizens, import, dashboard and audit log. */
 export function registerCoordinatorPages(server: Server, deps: CoordinatorPagesDeps): void {
   const { guard, prisma, services, now } = deps;
-  registerSettingsPage(server, { guard, prisma, updates: services.settings, now });
+  registerSettingsPage(server, { guard, prisma, updates: services.settings, staff: services.staff, now });
   registerDashboardPage(server, { guard, prisma, dashboard: services.dashboard, now });
   registerAuditPage(server, { guard, prisma, trail: services.audit });
   // Days and deadlines are shown in the organisation's time zone (single organisation until a later issue needs more).

@@ -43,7 +43,7 @@ function PreviewTable({ page, preview }: { page: PageContext; preview: ImportPre
   const { t } = page;
   return (
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={t('import.previewTitle')}>
-      <table class="table table--compact">
+      <table class="table table--compact stacked-table">
         <caption>{t('import.previewTitle')}</caption>
         <thead>
           <tr>
@@ -58,12 +58,24 @@ function PreviewTable({ page, preview }: { page: PageContext; preview: ImportPre
         <tbody>
           {preview.rows.map((row) => (
             <tr class={row.problems.length > 0 ? 'import-bad' : undefined}>
-              <th scope="row">{String(row.line)}</th>
-              <td safe>{row.name || '—'}</td>
-              <td safe>{row.caseworkerEmail || '—'}</td>
-              <td safe>{row.programme ?? '—'}</td>
-              <td safe>{t(`import.locales.${row.locale}`)}</td>
-              <td safe>{row.problems.length === 0 ? t('import.ok') : row.problems.map((problem) => t(`import.problems.${problem}`)).join(' ')}</td>
+              <th scope="row" data-label={t('import.line')}>
+                {String(row.line)}
+              </th>
+              <td data-label={t('import.name')} safe>
+                {row.name || '—'}
+              </td>
+              <td data-label={t('import.caseworker')} safe>
+                {row.caseworkerEmail || '—'}
+              </td>
+              <td data-label={t('import.programme')} safe>
+                {row.programme ?? '—'}
+              </td>
+              <td data-label={t('import.language')} safe>
+                {t(`import.locales.${row.locale}`)}
+              </td>
+              <td data-label={t('import.status')} safe>
+                {row.problems.length === 0 ? t('import.ok') : row.problems.map((problem) => t(`import.problems.${problem}`)).join(' ')}
+              </td>
             </tr>
           ))}
         </tbody>

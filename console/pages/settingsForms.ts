@@ -5,7 +5,7 @@ import type { Severity, SlaRule } from '../../domain/sla.js';
 import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
 
 /** The settings page's forms; each sends only its own fields, so a save changes nothing else. */
-export const SETTINGS_SECTIONS = ['reminders', 'responseTimes', 'businessHours', 'severities', 'crisisContacts', 'privacy', 'checkInItems'] as const;
+export const SETTINGS_SECTIONS = ['reminders', 'responseTimes', 'businessHours', 'severities', 'crisisContacts', 'onCall', 'privacy', 'checkInItems'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export const SEVERITIES: readonly Severity[] = ['CRISIS', 'URGENT', 'NORMAL'];
@@ -52,6 +52,9 @@ export function settingsFormValues(settings: OrganisationSettings): Record<strin
     openAt: businessHours.open,
     closeAt: businessHours.close,
     privacyDa: settings.privacyText?.da ?? '',
+    onCallFrom: settings.onCall.hours?.from ?? '',
+    onCallTo: settings.onCall.hours?.to ?? '',
+    onCallAllDay: settings.onCall.hours ? '' : 'on',
     privacyEn: settings.privacyText?.en ?? '',
   };
   for (const severity of SEVERITIES) {
@@ -61,6 +64,7 @@ export function settingsFormValues(settings: OrganisationSettings): Record<strin
   }
   for (let day = 1; day <= 7; day++) values[`day${day}`] = businessHours.days.includes(day) ? 'on' : '';
   for (const kind of URGENT_CHANGE_KINDS) values[`severity.${kind}`] = settings.changeSeverity[kind] ?? '';
+  for (const staffId of settings.onCall.staffIds) values[`onCall.${staffId}`] = 'on';
   settings.crisisContacts.forEach((contact, index) => {
     values[`contact.${index}.nameDa`] = contact.name.da;
     values[`contact.${index}.nameEn`] = contact.name.en;
@@ -152,6 +156,20 @@ function crisisContactsPatch(form: Record<string, string>): Record<string, unkno
   return { crisisContacts: contacts };
 }
 
+/** Who hears of a crisis out of hours: the ticked colleagues, and their daily window (or all the time outside business hours). */
+function onCallPatch(form: Record<string, string>): Record<string, unknown> {
+  const onCall: Record<string, unknown> = {};
+  // Checkboxes send nothing when unticked: the hidden "people" field says the boxes were on the form.
+  if (has(form, 'people')) {
+    onCall.staffIds = Object.keys(form)
+      .filter((field) => field.startsWith('onCall.') && form[field] === 'on')
+      .map((field) => field.slice('onCall.'.length));
+  }
+  if (form.onCallAllDay === 'on') onCall.hours = null;
+  else if (has(form, 'onCallFrom') || has(form, 'onCallTo')) onCall.hours = { from: form.onCallFrom, to: form.onCallTo };
+  return { onCall };
+}
+
 /** A new privacy text is a new version: citizens are asked to agree to it again. */
 function privacyPatch(form: Record<string, string>, current: OrganisationSettings, now: Date): Record<string, unknown> {
   const da = form.privacyDa?.trim() ?? '';
@@ -178,6 +196,7 @@ export function formToPatch(section: SettingsSection, form: Record<string, strin
     businessHours: () => businessHoursPatch(form),
     severities: () => severitiesPatch(form),
     crisisContacts: () => crisisContactsPatch(form),
+    onCall: () => onCallPatch(form),
     privacy: () => privacyPatch(form, current, now),
     checkInItems: () => checkInItemsPatch(form),
   };
@@ -204,6 +223,7 @@ export function issueToField(issue: SettingIssue): [field: string, messageKey: s
     const field = path.at(-1) === 'phone' ? 'phone' : path.includes('en') ? 'nameEn' : 'nameDa';
     return [`contact.${key}.${field}`, field === 'phone' ? 'phone' : 'required'];
   }
+  if (group === 'onCall') return key === 'hours' ? [sub === 'to' ? 'onCallTo' : 'onCallFrom', 'time'] : ['onCallPeople', 'invalid'];
   if (group === 'privacyText') return [key === 'en' ? 'privacyEn' : 'privacyDa', 'privacyLength'];
   if (group === 'checkInItems') return ['items', 'items'];
   return ['form', 'invalid'];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OrganisationSettings } from '../../bot/settings/organisationSettings.js';
 import { readOrganisationSettings } from '../../bot/settings/organisationSettings.js';
 import type { SettingsUpdates } from '../../bot/settings/settingsUpdates.js';
+import type { StaffAdmin } from '../../bot/people/staffAdmin.js';
 import type { PrismaClient } from '../../bot/data/generated/client.js';
 import { QUESTION_BANK } from '../../domain/questionBank/index.js';
 import { URGENT_CHANGE_KINDS } from '../../domain/urgentChanges.js';
@@ -27,11 +28,14 @@ export interface SettingsPageDeps {
   guard: ConsoleGuard;
   prisma: PrismaClient;
   updates: SettingsUpdates;
+  staff: StaffAdmin;
   now: () => Date;
 }
 
 interface SettingsModel {
   settings: OrganisationSettings;
+  /** Active colleagues, for the on-call choice. */
+  people: Array<{ id: string; name: string }>;
   values: Record<string, string>;
   /** The section whose form was refused, and why, field by field. */
   refused?: { section: SettingsSection; errors: FieldErrors } | undefined;
@@ -255,6 +259,40 @@ function CrisisContactsForm({ page, model }: { page: PageContext; model: Setting
   );
 }
 
+function OnCallForm({ page, model }: { page: PageContext; model: SettingsModel }): JSX.Element {
+  const { t } = page;
+  const common = { page, model, section: 'onCall' as const };
+  return (
+    <SectionForm {...common}>
+      <input type="hidden" name="people" value="sent" />
+      <fieldset class="settings-fieldset">
+        <legend class="form-label">{t('settings.onCall.people')}</legend>
+        <ul class="nobullet-list">
+          {model.people.map((person) => (
+            <li class="form-group-checkbox">
+              <input id={`f-onCall-${person.id}`} type="checkbox" class="form-checkbox" name={`onCall.${person.id}`} value="on" checked={model.values[`onCall.${person.id}`] === 'on'} />
+              <label for={`f-onCall-${person.id}`} safe>
+                {person.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset class="settings-fieldset">
+        <legend class="form-label">{t('settings.onCall.hours')}</legend>
+        <div class="settings-inline">
+          <TextInput {...common} name="onCallFrom" label={t('settings.reminders.from')} hint={t('settings.timeHint')} width="input-width-xs" />
+          <TextInput {...common} name="onCallTo" label={t('settings.reminders.to')} hint={t('settings.timeHint')} width="input-width-xs" />
+        </div>
+        <div class="form-group-checkbox">
+          <input id="f-onCallAllDay" type="checkbox" class="form-checkbox" name="onCallAllDay" value="on" checked={model.values.onCallAllDay === 'on'} />
+          <label for="f-onCallAllDay">{t('settings.onCall.allDay')}</label>
+        </div>
+      </fieldset>
+    </SectionForm>
+  );
+}
+
 function PrivacyForm({ page, model }: { page: PageContext; model: SettingsModel }): JSX.Element {
   const { t } = page;
   const common = { page, model, section: 'privacy' as const };
@@ -340,6 +378,7 @@ function SettingsPage({ page, model }: { page: PageContext; model: SettingsModel
       <BusinessHoursForm page={page} model={model} />
       <SeveritiesForm page={page} model={model} />
       <CrisisContactsForm page={page} model={model} />
+      <OnCallForm page={page} model={model} />
       <PrivacyForm page={page} model={model} />
       <section class="settings-section" aria-labelledby="checkInItems-title" id="checkInItems">
         <h2 id="checkInItems-title">{t('settings.checkInItems.title')}</h2>
@@ -369,10 +408,11 @@ const pageQuery = z.object({ saved: z.enum(SETTINGS_SECTIONS).optional().catch(u
 /** Settings as forms in the coordinator's words; each form changes only its own fields, through the API's service. */
 export function registerSettingsPage(server: Server, deps: SettingsPageDeps): void {
   const { guard } = deps;
-  const render = async (ctx: StaffContext, status: number, model: Omit<SettingsModel, 'settings' | 'values'> & { values?: Record<string, string> }) => {
+  const render = async (ctx: StaffContext, status: number, model: Omit<SettingsModel, 'settings' | 'values' | 'people'> & { values?: Record<string, string> }) => {
     const settings = await readOrganisationSettings(deps.prisma, ctx.principal.organisationId);
     const values = { ...settingsFormValues(settings), ...(model.values ?? {}) };
-    return [status, String(await (<SettingsPage page={ctx.page} model={{ ...model, settings, values }} />))] as const;
+    const people = (await deps.staff.list(ctx.principal, { active: true })).map((person) => ({ id: person.id, name: person.name }));
+    return [status, String(await (<SettingsPage page={ctx.page} model={{ ...model, settings, values, people }} />))] as const;
   };
 
   server.get('/console/settings', guard.requireStaff('COORDINATOR')(async (req, res, ctx) => {

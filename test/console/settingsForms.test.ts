@@ -17,6 +17,8 @@ describe('settings forms in the coordinator\'s words', () => {
     ['when empty contact rows are sent, then they are left out', 'crisisContacts', { 'contact.0.nameDa': 'Alarm', 'contact.0.phone': '112', 'contact.1.nameDa': '', 'contact.1.phone': '' }, { crisisContacts: [{ name: { da: 'Alarm', en: 'Alarm' }, phone: '112' }] }],
     ['when questions are ticked for a programme, then only that programme\'s list is sent', 'checkInItems', { programme: 'flexjob', 'item.A1': 'on', 'item.B2': 'on' }, { checkInItems: { byProgramme: { flexjob: ['A1', 'B2'] } } }],
     ['when the privacy text is unchanged, then nothing is sent', 'privacy', { privacyDa: '', privacyEn: '' }, {}],
+    ['when two colleagues are ticked for on-call all the time, then they are the list and there is no window', 'onCall', { people: 'sent', 'onCall.jonas': 'on', 'onCall.lone': 'on', onCallFrom: '16:00', onCallTo: '22:00', onCallAllDay: 'on' }, { onCall: { staffIds: ['jonas', 'lone'], hours: null } }],
+    ['when nobody is ticked, then nobody is on call', 'onCall', { people: 'sent', onCallFrom: '', onCallTo: '', onCallAllDay: 'on' }, { onCall: { staffIds: [], hours: null } }],
   ] as const)('%s', (_name, section, form, expected) => {
     expect(formToPatch(section, { ...form }, defaults, now)).toEqual({ patch: expected, errors: {} });
   });
@@ -40,6 +42,7 @@ describe('settings forms in the coordinator\'s words', () => {
     ['crisisContacts', 'too_small', ['contacts', 'threeContacts']],
     ['crisisContacts.2.phone', 'invalid_format', ['contact.2.phone', 'phone']],
     ['sla.URGENT.duration', 'custom', ['sla.URGENT.amount', 'responseTime']],
+    ['onCall.hours.to', 'invalid_format', ['onCallTo', 'time']],
   ])('when the schema refuses %s (%s), then the message goes next to its field', (path, code, expected) => {
     expect(issueToField({ path, code, message: '' })).toEqual(expected);
   });
