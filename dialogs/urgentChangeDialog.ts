@@ -2,7 +2,7 @@ import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type Waterfall
 import type { Period } from '../domain/dates.js';
 import { MAX_FREE_TEXT } from '../domain/goalMoments.js';
 import { truncateGraphemes } from '../domain/safeText.js';
-import { describeDate, receiptWords } from '../domain/dueWords.js';
+import { describeDate, describePeriod, receiptWords } from '../domain/dueWords.js';
 import { URGENT_CHANGE_KINDS, type UrgentChangeKind } from '../domain/urgentChanges.js';
 import {
   addCitizenPrompts,
@@ -87,16 +87,16 @@ export class UrgentChangeDialog extends ComponentDialog {
     const { citizenId, locale } = turnCitizen(step.context);
     const profile = await this.services.profiles.get(citizenId);
     const period = values.period
-      ? t('urgent.period', {
-          from: describeDate(values.period.from, locale),
-          to: values.period.to ? t('urgent.periodTo', { to: describeDate(values.period.to, locale) }) : '',
-        })
+      ? values.period.to
+        ? t('urgent.periodRange', { period: describePeriod(values.period.from, values.period.to, locale) })
+        : t('urgent.period', { from: describeDate(values.period.from, locale) })
       : '';
     const question = t('urgent.confirm', {
       name: profile.caseworkerName,
       kind: t(`urgent.kind.${values.kind}`),
       period,
-      description: values.description ? `\n"${values.description}"` : '',
+      // Paragraphs, so each part keeps its own line in every channel's Markdown.
+      description: values.description ? `\n\n"${values.description}"` : '',
     });
     return step.prompt(CHOICE_PROMPT, choiceOptions(step.context, question, YES_NO));
   }

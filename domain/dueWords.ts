@@ -22,6 +22,21 @@ export function describeDate(date: string, locale: 'da' | 'en'): string {
   return DateTime.fromISO(date).setLocale(locale).toLocaleString(DateTime.DATE_MED);
 }
 
+/**
+ * A period the way a person says it: "22.–27. november", "30. november – 2. december",
+ * "22–27 November"; the year only when the two dates are in different years.
+ */
+export function describePeriod(from: string, to: string, locale: 'da' | 'en'): string {
+  const start = DateTime.fromISO(from).setLocale(locale);
+  const end = DateTime.fromISO(to).setLocale(locale);
+  const day = locale === 'da' ? 'd.' : 'd';
+  const dayMonth = locale === 'da' ? 'd. LLLL' : 'd LLLL';
+  if (start.year !== end.year) return `${start.toFormat(`${dayMonth} yyyy`)} – ${end.toFormat(`${dayMonth} yyyy`)}`;
+  if (start.month !== end.month) return `${start.toFormat(dayMonth)} – ${end.toFormat(dayMonth)}`;
+  if (start.day === end.day) return end.toFormat(dayMonth);
+  return `${start.toFormat(day)}–${end.toFormat(dayMonth)}`;
+}
+
 /** A day the way a person says it: "i dag", "i morgen", "mandag", "30. november" (English alike). */
 export function describeDay(day: Date, now: Date, timeZone: string, locale: 'da' | 'en'): string {
   const at = DateTime.fromJSDate(day, { zone: timeZone }).setLocale(locale);

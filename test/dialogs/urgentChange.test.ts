@@ -7,7 +7,7 @@ describe('something has changed', () => {
     await walk('hej', '2', 'Arbejde i en butik', 'ja');
     expect(await walk('jeg er blevet syg')).toMatch(/Fra hvornår og til hvornår\?/);
     const confirm = await walk('fra i går til fredag');
-    expect(confirm).toMatch(/Jeg sender dette til Mette:\n\n\*\*Jeg er syg eller indlagt\*\*\nFra 22\. nov\. 2026 til 27\. nov\. 2026\n"jeg er blevet syg"/);
+    expect(confirm).toMatch(/Jeg sender dette til Mette:\n\n\*\*Jeg er syg eller indlagt\*\*\n\n22\.–27\. november\n\n"jeg er blevet syg"/);
     const receipt = await walk('ja');
     expect(receipt).toMatch(/Tak\. Jeg har sendt det til Mette\. Du kan forvente svar senest/);
     // Two alerts: the new goal (normal), then the illness (urgent).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue } from '../../domain/dueWords.js';
+import { describeDue, describePeriod } from '../../domain/dueWords.js';
 
 const now = new Date('2026-11-24T09:00:00Z'); // Tuesday 10:00 in Copenhagen
 
@@ -18,5 +18,17 @@ describe('deadlines in words', () => {
 
   it('when the deadline is just after midnight in Copenhagen but still "today" in UTC, then it is tomorrow', () => {
     expect(describeDue(new Date('2026-11-24T23:30:00Z'), now, 'Europe/Copenhagen', 'da')).toBe('i morgen kl. 00:30');
+  });
+});
+
+describe('periods in words', () => {
+  it.each([
+    ['2026-11-22', '2026-11-27', 'da', '22.–27. november'],
+    ['2026-11-30', '2026-12-02', 'da', '30. november – 2. december'],
+    ['2026-12-30', '2027-01-02', 'da', '30. december 2026 – 2. januar 2027'],
+    ['2026-11-22', '2026-11-22', 'da', '22. november'],
+    ['2026-11-22', '2026-11-27', 'en', '22–27 November'],
+  ] as const)('when a period runs from %s to %s in %s, then it reads %j', (from, to, locale, words) => {
+    expect(describePeriod(from, to, locale)).toBe(words);
   });
 });

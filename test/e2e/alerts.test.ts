@@ -87,7 +87,7 @@ describe('alerts that escalate until someone reacts, driven as channels drive th
     const ole = new ChannelUser(app.url, channel, 'ole', 'conv-ole');
     const before = channel.textsIn('conv-anna').length;
     expect((await ole.submit({ verb: 'alert.acknowledge', alertId: interrupted?.id }))[0]).toBe('Kvitteret. Anna får besked.');
-    expect((await channel.waitForMessages('conv-anna', before + 1, 5_000)).slice(before)).toContain('Ole Berg har set din besked.');
+    expect((await channel.waitForMessages('conv-anna', before + 1, 5_000)).slice(before)).toContain('Ole Berg har set din besked om, at du er stoppet i kursus eller praktik.');
   });
 
   it('when a caseworker who is not involved tries to act by text, then it is refused', async () => {
