@@ -1,4 +1,5 @@
-import { type Concept, type ConceptHit, findConcepts, maskIdioms } from './concepts.js';
+import { type Concept, type ConceptHit, findConcepts } from './concepts.js';
+import { maskIdioms } from './idioms.js';
 import { type Token, tokenize } from './grammar.js';
 import { type CrisisModel, features, probability, strongestWords } from './model.js';
 import trainedModel from './model.json' with { type: 'json' };
@@ -18,7 +19,7 @@ export interface CrisisAssessment {
 
 const MODEL = trainedModel as CrisisModel;
 
-/** Concepts that turn a possible risk into a clear one: a means, a place, a plan or a time. */
+/** Key words (lemmas) that turn a possible risk into a clear one: a means, a place, a plan or a time. */
 const ESCALATING: ReadonlySet<string> = new Set(['pills', 'overdose', 'rope', 'blade', 'gun', 'height', 'bridge', 'tracks', 'planned', 'ready', 'hoard', 'tonight']);
 
 export const TIER_WEIGHT: Record<CrisisTier, number> = { clear: 2, possible: 1, none: 0 };
