@@ -62,44 +62,52 @@ function titleOf(page: PageContext, count: number): string {
   return count > 0 ? page.t('inbox.titleWithCount', { count }) : page.t('inbox.title');
 }
 
+/** One filter: a labelled select whose options are value/label pairs, the current one selected. */
+function FilterSelect(props: { name: string; label: string; options: Array<[string, string]>; selected: string }): JSX.Element {
+  return (
+    <div class="form-group">
+      <label class="form-label" for={`filter-${props.name}`} safe>
+        {props.label}
+      </label>
+      <select class="form-select" id={`filter-${props.name}`} name={props.name}>
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === props.selected} safe>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Filters({ page, model }: { page: PageContext; model: InboxModel }): JSX.Element {
   const { t } = page;
   const { query } = model;
-  const option = (value: string, label: string, selected: boolean) => (
-    <option value={value} selected={selected} safe>
-      {label}
-    </option>
-  );
+  const all: [string, string] = ['', t('inbox.all')];
   return (
     <form method="get" action="/console" class="inbox-filters" aria-label={t('inbox.filters')}>
-      <div class="form-group">
-        <label class="form-label" for="filter-severity">
-          {t('inbox.severity')}
-        </label>
-        <select class="form-select" id="filter-severity" name="severity">
-          {option('', t('inbox.all'), !query.severity)}
-          {(['CRISIS', 'URGENT', 'NORMAL'] as const).map((severity) => option(severity, t(`translation:severity.${severity}`), query.severity === severity))}
-        </select>
-      </div>
-      <div class="form-group">
-        <label class="form-label" for="filter-status">
-          {t('inbox.status')}
-        </label>
-        <select class="form-select" id="filter-status" name="status">
-          {option('waiting', t('inbox.waiting'), query.status === 'waiting')}
-          {option('OPEN', t('alert.status.OPEN'), query.status === 'OPEN')}
-          {option('ACKNOWLEDGED', t('alert.status.ACKNOWLEDGED'), query.status === 'ACKNOWLEDGED')}
-        </select>
-      </div>
-      <div class="form-group">
-        <label class="form-label" for="filter-citizen">
-          {t('inbox.citizen')}
-        </label>
-        <select class="form-select" id="filter-citizen" name="citizen">
-          {option('', t('inbox.all'), !query.citizen)}
-          {model.citizens.map((citizen) => option(citizen.id, citizen.name, query.citizen === citizen.id))}
-        </select>
-      </div>
+      <FilterSelect
+        name="severity"
+        label={t('inbox.severity')}
+        selected={query.severity ?? ''}
+        options={[all, ...(['CRISIS', 'URGENT', 'NORMAL'] as const).map((severity): [string, string] => [severity, t(`translation:severity.${severity}`)])]}
+      />
+      <FilterSelect
+        name="status"
+        label={t('inbox.status')}
+        selected={query.status}
+        options={[
+          ['waiting', t('inbox.waiting')],
+          ['OPEN', t('alert.status.OPEN')],
+          ['ACKNOWLEDGED', t('alert.status.ACKNOWLEDGED')],
+        ]}
+      />
+      <FilterSelect
+        name="citizen"
+        label={t('inbox.citizen')}
+        selected={query.citizen ?? ''}
+        options={[all, ...model.citizens.map((citizen): [string, string] => [citizen.id, citizen.name])]}
+      />
       <button type="submit" class="button button-secondary">
         {t('inbox.applyFilters')}
       </button>

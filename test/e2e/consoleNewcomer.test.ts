@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/app.js';
-import { startTestApp } from '../support/app.js';
-import { axeViolations, hasChromium, launchChromium, screenshots } from '../support/browser.js';
+import { axeViolations, hasChromium, screenshots, useServiceWithBrowser } from '../support/browser.js';
 
 /** The newest bot activity's position in the local web chat (the embedded Direct Line keeps them all). */
 async function lastBotSeq(app: RunningApp): Promise<number> {
@@ -32,19 +31,10 @@ async function say(chat: Page, app: RunningApp, text: string): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('a newcomer, from npm start to an alert in the inbox, with no curl and no second tool', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const service = useServiceWithBrowser();
 
   it('when the newcomer signs in by the printed link, creates a caseworker and a citizen, and the citizen reports illness from the letter\'s link, then it appears in the inbox without reloading', async () => {
+    const { app, browser } = service;
     const staffContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK' });
     const console = await staffContext.newPage();
     await console.goto((await app.staffConsole.startupSignInLink(app.url)) as string);

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { projectRoot } from '../../bot/app.js';
+import { afterAll, beforeAll } from 'vitest';
+import { projectRoot, type RunningApp } from '../../bot/app.js';
+import { startTestApp } from './app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -51,4 +53,18 @@ export async function tabTo(page: Page, selector: string, limit = 60): Promise<v
   }
   const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
   throw new Error(`Tab never reached ${selector}; focus is on ${focused}`);
+}
+
+/** A running service (embedded database) and Debian's Chromium for one describe block. */
+export function useServiceWithBrowser(env: Record<string, string> = {}) {
+  const context = { app: undefined as unknown as RunningApp, browser: undefined as unknown as Browser };
+  beforeAll(async () => {
+    context.app = await startTestApp(env);
+    context.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.stop();
+  });
+  return context;
 }
