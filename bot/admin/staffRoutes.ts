@@ -1,6 +1,5 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { Principal } from '../../domain/access.js';
 import type { BarrierStore, GoalStore } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { AppError } from '../errors.js';
@@ -8,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { EnrollmentService } from '../people/enrollmentService.js';
 import type { AccessLog } from '../privacy/accessLog.js';
 import type { ProgressService } from '../progress/progressService.js';
+import { requireActiveStaff } from '../people/citizenAdmin.js';
 import { progressionOf } from './progressRoutes.js';
 import { audit, citizenFor } from './citizenAccess.js';
 import { parseBody, pathId, reasonOf, staffRoute } from './jsonRoute.js';
@@ -43,7 +43,7 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
     const body = parseBody(createCitizenBody, req.body);
     // A caseworker enrolls citizens into their own caseload; coordinators assign anyone.
     if (principal.role === 'CASEWORKER' && body.caseworkerId !== principal.staffId) throw new AppError('FORBIDDEN');
-    await requireStaffInOrganisation(prisma, principal, { caseworkerId: body.caseworkerId, backupCaseworkerId: body.backupCaseworkerId });
+    await requireActiveStaff(prisma, principal, { caseworkerId: body.caseworkerId, backupCaseworkerId: body.backupCaseworkerId });
     const citizen = await prisma.citizen.create({ data: { ...body, organisationId: principal.organisationId } });
     await audit(prisma, principal, 'citizen.created', 'Citizen', citizen.id);
     const enrollmentCode = await enrollment.issue({ citizenId: citizen.id });
@@ -91,18 +91,4 @@ export function registerStaffRoutes(server: Server, deps: StaffRoutesDeps): void
       },
     };
   }));
-}
-
-async function requireStaffInOrganisation(
-  prisma: PrismaClient,
-  principal: Principal,
-  references: Record<string, string | undefined>,
-): Promise<void> {
-  const fields: Record<string, string> = {};
-  for (const [field, staffId] of Object.entries(references)) {
-    if (!staffId) continue;
-    const staff = await prisma.staff.findFirst({ where: { id: staffId, organisationId: principal.organisationId } });
-    if (!staff) fields[field] = 'no such staff member';
-  }
-  if (Object.keys(fields).length > 0) throw new AppError('BAD_REQUEST', fields);
 }

@@ -118,7 +118,7 @@ export class CitizenAdmin {
     if (!citizen) throw new AppError('NOT_FOUND');
     const caseworkerId = patch.caseworkerId ?? citizen.caseworkerId;
     const backupId = patch.backupCaseworkerId === undefined ? citizen.backupCaseworkerId : patch.backupCaseworkerId;
-    await this.requireActiveStaff(principal, { caseworkerId: patch.caseworkerId, backupCaseworkerId: patch.backupCaseworkerId ?? undefined });
+    await requireActiveStaff(this.prisma, principal, { caseworkerId: patch.caseworkerId, backupCaseworkerId: patch.backupCaseworkerId ?? undefined });
     if (backupId !== null && backupId === caseworkerId) throw new AppError('BAD_REQUEST', { backupCaseworkerId: 'must be someone other than the caseworker' });
     const at = this.now();
     const newCaseworker = caseworkerId !== citizen.caseworkerId ? await this.prisma.staff.findUniqueOrThrow({ where: { id: caseworkerId } }) : null;
@@ -192,15 +192,16 @@ export class CitizenAdmin {
     }
     return { preview, imported };
   }
+}
 
-  private async requireActiveStaff(principal: Principal, references: Record<string, string | undefined>): Promise<void> {
-    const fields: Record<string, string> = {};
-    for (const [field, id] of Object.entries(references)) {
-      if (!id) continue;
-      const staff = await this.prisma.staff.findFirst({ where: { id, organisationId: principal.organisationId } });
-      if (!staff) fields[field] = 'no such staff member';
-      else if (staff.deactivatedAt !== null) fields[field] = 'is no longer active';
-    }
-    if (Object.keys(fields).length > 0) throw new AppError('BAD_REQUEST', fields);
+/** Refuses (400, naming each field) staff references that are not active members of the principal's organisation. */
+export async function requireActiveStaff(prisma: PrismaClient, principal: Principal, references: Record<string, string | undefined>): Promise<void> {
+  const fields: Record<string, string> = {};
+  for (const [field, id] of Object.entries(references)) {
+    if (!id) continue;
+    const staff = await prisma.staff.findFirst({ where: { id, organisationId: principal.organisationId } });
+    if (!staff) fields[field] = 'no such staff member';
+    else if (staff.deactivatedAt !== null) fields[field] = 'is no longer active';
   }
+  if (Object.keys(fields).length > 0) throw new AppError('BAD_REQUEST', fields);
 }
