@@ -30,6 +30,12 @@ describe('the staff console: sign-in and the inbox', () => {
     expect(inbox.html).toContain('>Personale<');
   });
 
+  it('when the service is reached over https (a proxy says so), then the session cookie is also Secure', async () => {
+    const link = await context.app.staffConsole.startupSignInLink(context.app.url);
+    const response = await fetch(link as string, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
+    expect(response.headers.get('set-cookie')).toMatch(/; HttpOnly; Secure; Max-Age=43200$/);
+  });
+
   it('when nobody is signed in, then pages lead to the sign-in page and unknown console paths do too', async () => {
     const visitor = new ConsoleVisitor(context.app);
     const inbox = await visitor.get('/console');
