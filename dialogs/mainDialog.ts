@@ -150,7 +150,6 @@ export class MainDialog extends ComponentDialog {
       await prompt.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    if (!(await this.hasConsented(innerDc))) return super.onContinueDialog(innerDc);
     const heard = await this.listen(innerDc, prompt, text);
     return heard ?? super.onContinueDialog(innerDc);
   }
@@ -168,7 +167,8 @@ export class MainDialog extends ComponentDialog {
     const { citizenId, timeZone } = turnCitizen(innerDc.context);
     const isAnswer = answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: (words) => recognizeIntent(words) !== undefined });
     const freeTextAsked = FREE_TEXT_PROMPTS.includes(prompt.activeDialog?.id ?? '');
-    if (isAnswer && !freeTextAsked) return undefined;
+    // An answer goes to its question; and before the citizen has agreed, nothing is passed on.
+    if ((isAnswer && !freeTextAsked) || !(await this.hasConsented(innerDc))) return undefined;
     if (!isAnswer) {
       const thread = looksLikeWords(text) ? await this.services.threads.open(citizenId) : undefined;
       if (thread) {
