@@ -87,7 +87,7 @@ export class CompanionBot extends ActivityHandler {
       else await this.tryEnrollment(context);
       return;
     }
-    await this.deps.people.rememberReference(person.identityId, referenceOf(context));
+    await this.deps.people.rememberReference(person, referenceOf(context));
     if (person.kind === 'citizen') await this.converse(context, person);
     else if (!(await this.deps.staffChat.handle(context, person))) await this.replyToStaff(context, person);
   }

@@ -1,6 +1,7 @@
 import { todayIn } from '../../domain/dates.js';
 import { itemsForCheckIn, QUESTION_BANK } from '../../domain/questionBank/index.js';
 import type { CheckInStore, OpenCheckIn } from '../../dialogs/services.js';
+import type { Sql } from '../data/database.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 
@@ -8,6 +9,7 @@ import { readOrganisationSettings } from '../settings/organisationSettings.js';
 export class PrismaCheckInStore implements CheckInStore {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -36,12 +38,14 @@ export class PrismaCheckInStore implements CheckInStore {
     return { checkInId: checkIn.id, itemIds, answeredItemIds: [] };
   }
 
+  /** Saved at once, every answer turn: one statement. */
   async answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void> {
-    await this.prisma.checkInAnswer.upsert({
-      where: { checkInId_itemId: { checkInId, itemId } },
-      create: { checkInId, itemId, optionIndex, answeredAt: this.now() },
-      update: { optionIndex, answeredAt: this.now() },
-    });
+    await this.sql.query(
+      `INSERT INTO "CheckInAnswer" (id, "checkInId", "itemId", "optionIndex", "answeredAt")
+       VALUES (gen_random_uuid()::text, $1, $2, $3, $4::timestamptz AT TIME ZONE 'UTC')
+       ON CONFLICT ("checkInId", "itemId") DO UPDATE SET "optionIndex" = EXCLUDED."optionIndex", "answeredAt" = EXCLUDED."answeredAt"`,
+      [checkInId, itemId, optionIndex, this.now()],
+    );
   }
 
   async finish(checkInId: string): Promise<void> {

@@ -6,7 +6,15 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
 
-/** The one database handle the service uses: Prisma for the model, a pg pool for locks and migrations. */
+/**
+ * Plain SQL over the pg pool, for the few statements every turn runs: through Prisma's client engine
+ * each costs the query compiler's CPU (PLATFORM.md: ~8× a pg query). Timestamps are stored as UTC
+ * without a zone: read them `AT TIME ZONE 'UTC'` and write `$n::timestamptz AT TIME ZONE 'UTC'`, so
+ * the process's time zone never shifts them.
+ */
+export type Sql = Pick<pg.Pool, 'query'>;
+
+/** The one database handle the service uses: Prisma for the model, a pg pool for locks, migrations and the hot statements. */
 export interface Database {
   readonly mode: 'embedded' | 'postgres';
   /** Connection string, for components that need their own pool (turn locks). */
@@ -27,6 +35,13 @@ export interface DatabaseOptions {
 }
 
 /**
+ * The embedded server's memory is PGlite's WebAssembly heap, which grows and never shrinks: bound
+ * what PostgreSQL caches in it. One session serves a single instance, so 16 MB of shared buffers
+ * (PostgreSQL's default is 128 MB) hold the hot rows; sorts and hashes get 2 MB before spilling.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'];
+
+/**
  * Opens the database. Embedded mode serves PGlite on a loopback port so the
  * ordinary pg driver and Prisma's pg adapter talk to it exactly as to a real
  * server: one schema and one code path for both.
@@ -36,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const embedded = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const embedded = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: EMBEDDED_START_PARAMS });
   // PGlite accepts one socket connection unless told otherwise; leave headroom over the pool.
   const server = new PGLiteSocketServer({
     db: embedded,

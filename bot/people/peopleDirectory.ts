@@ -1,7 +1,8 @@
+import type { Sql } from '../data/database.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 /** Who is on the other end of a conversation, once they have enrolled. */
-export type LinkedPerson =
+export type LinkedPerson = (
   | { kind: 'citizen'; identityId: string; citizenId: string; name: string; locale: string; timeZone: string }
   | {
       kind: 'staff';
@@ -11,7 +12,20 @@ export type LinkedPerson =
       name: string;
       locale: string;
       role: 'CASEWORKER' | 'COORDINATOR';
-    };
+    }
+) & {
+  /** The chat as stored, when read by `find`: an unchanged reference is not written again. */
+  storedChat?: StoredChat;
+};
+
+interface StoredChat {
+  reference: unknown;
+  unreachable: boolean;
+  updatedAt: Date;
+}
+
+/** An unchanged reference is still written this often, so the freshest chat (where reminders go) stays the one in use. */
+const TOUCH_AFTER_MS = 3_600_000;
 
 interface IdentityRow {
   id: string;
@@ -32,23 +46,72 @@ export function toLinkedPerson(identity: IdentityRow): LinkedPerson | undefined 
   return undefined;
 }
 
-/** Looks up enrolled people by their channel identity and keeps their conversation reference fresh. */
+interface FoundRow {
+  id: string;
+  reference: unknown;
+  unreachable: boolean;
+  updatedAt: Date;
+  citizenId: string | null;
+  displayName: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  staffId: string | null;
+  organisationId: string | null;
+  staffName: string | null;
+  role: 'CASEWORKER' | 'COORDINATOR' | null;
+}
+
+/**
+ * Looks up enrolled people by their channel identity and keeps their conversation reference fresh.
+ * Every turn starts here, so the lookup is one statement (identity, citizen or staff member).
+ */
 export class PeopleDirectory {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async find(channelId: string, userId: string): Promise<LinkedPerson | undefined> {
-    const identity = await this.prisma.channelIdentity.findUnique({
-      where: { channelId_userId: { channelId, userId } },
-      include: { citizen: true, staff: true },
+    const {
+      rows: [row],
+    } = await this.sql.query<FoundRow>(
+      `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
+         i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+         c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
+         s.id AS "staffId", s."organisationId", s.name AS "staffName", s.role::text AS role
+       FROM "ChannelIdentity" i
+       LEFT JOIN "Citizen" c ON c.id = i."citizenId"
+       LEFT JOIN "Staff" s ON s.id = i."staffId"
+       WHERE i."channelId" = $1 AND i."userId" = $2`,
+      [channelId, userId],
+    );
+    if (!row) return undefined;
+    const person = toLinkedPerson({
+      id: row.id,
+      citizen: row.citizenId ? { id: row.citizenId, displayName: row.displayName ?? '', locale: row.locale ?? 'da', timeZone: row.timeZone ?? 'Europe/Copenhagen' } : null,
+      staff: row.staffId && row.role ? { id: row.staffId, organisationId: row.organisationId ?? '', name: row.staffName ?? '', role: row.role } : null,
     });
-    return identity ? toLinkedPerson(identity) : undefined;
+    return person && { ...person, storedChat: { reference: row.reference, unreachable: row.unreachable, updatedAt: row.updatedAt } };
   }
 
-  /** Stores the latest reference: conversations and service URLs can change under a person. */
-  async rememberReference(identityId: string, reference: object): Promise<void> {
+  /** Stores the latest reference: conversations and service URLs can change under a person. Unchanged ones are not rewritten every turn. */
+  async rememberReference(person: LinkedPerson, reference: object): Promise<void> {
+    const stored = person.storedChat;
+    const fresh = stored && !stored.unreachable && this.now().getTime() - stored.updatedAt.getTime() < TOUCH_AFTER_MS;
+    if (fresh && canonicalJson(stored.reference) === canonicalJson(reference)) return;
     await this.prisma.channelIdentity.update({
-      where: { id: identityId },
+      where: { id: person.identityId },
       data: { conversationReference: reference, unreachableSince: null },
     });
   }
+}
+
+/** JSON with object keys sorted: the database returns jsonb keys in its own order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }

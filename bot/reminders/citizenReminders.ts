@@ -2,6 +2,7 @@ import { describeDue } from '../../domain/dueWords.js';
 import { nextAllowedTime, postponedUntil, type ReminderReply } from '../../domain/reminders.js';
 import type { PendingReminder, ReminderResponses } from '../../dialogs/services.js';
 import { resolveLocale } from '../../locales/i18n.js';
+import type { Sql } from '../data/database.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { readCitizenSchedule, timingRulesFor } from './citizenSchedule.js';
@@ -11,6 +12,7 @@ import type { ReminderKind } from './reminderService.js';
 export class CitizenReminders implements ReminderResponses {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -35,12 +37,16 @@ export class CitizenReminders implements ReminderResponses {
     return { until: describeDue(dueAt, now, citizen.timeZone, resolveLocale(citizen.locale)) };
   }
 
-  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. */
+  /** Any message from the citizen is a reaction: it answers what was sent and lifts a silence. One statement, every turn. */
   async noteActivity(citizenId: string): Promise<void> {
-    await this.prisma.reminder.updateMany({ where: { citizenId, status: 'SENT', answeredAt: null }, data: { answeredAt: this.now() } });
-    const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } });
-    const schedule = readCitizenSchedule(citizen.schedule);
-    if (schedule.silenced) await this.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { ...schedule, silenced: false } } });
+    await this.sql.query(
+      `WITH answered AS (
+         UPDATE "Reminder" SET "answeredAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "citizenId" = $1 AND status = 'SENT' AND "answeredAt" IS NULL
+       )
+       UPDATE "Citizen" SET schedule = jsonb_set(schedule, '{silenced}', 'false'::jsonb)
+       WHERE id = $1 AND COALESCE((schedule->>'silenced')::boolean, false)`,
+      [citizenId, this.now()],
+    );
   }
 
   async setPaused(citizenId: string, paused: boolean): Promise<void> {

@@ -44,7 +44,7 @@ describe('enrollment', () => {
     const code = await service.issue({ citizenId });
     const outcome = await attempt(code, { userId: 'anna', conversationKey: 'test/anna' });
     expect(outcome).toMatchObject({ kind: 'linked', person: { kind: 'citizen', citizenId, name: 'Anna', locale: 'en' } });
-    const person = await new PeopleDirectory(db.prisma).find('test', 'anna');
+    const person = await new PeopleDirectory(db.prisma, db.pool).find('test', 'anna');
     expect(person).toMatchObject({ kind: 'citizen', citizenId });
     const identity = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { channelId_userId: { channelId: 'test', userId: 'anna' } } });
     expect(identity.conversationReference).toEqual({ conversation: { id: `conv-${conversation}` } });

@@ -32,7 +32,7 @@ describe('reminder service', () => {
     const messenger = { send: async (_reference: unknown, activity: { text?: string }) => void sent.push(activity.text ?? '') } as unknown as ProactiveMessenger;
     const recorder = { raise: async (alert: RaiseAlert) => (alerts.push(alert), { alertId: 'a', assigneeName: 'M', dueAt: new Date() }) };
     service = new ReminderService(prisma, messenger, recorder, new Pacer(1000), createLogger('silent'), () => now);
-    citizenSide = new CitizenReminders(prisma, () => now);
+    citizenSide = new CitizenReminders(prisma, db.pool, () => now);
   });
   beforeEach(async () => {
     sent.length = 0;
