@@ -130,7 +130,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const serializer: TurnSerializer =
     db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, () => metrics.queryCounted()) : new InProcessTurnSerializer();
   const adapter = createAdapter(config, logger);
-  const people = new PeopleDirectory(db.prisma);
+  const people = new PeopleDirectory(db.prisma, db.pool);
   // Abuse limits count in the database, so they hold across instances (and across restarts).
   const limitStore = { pool: db.pool };
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS, () => new Date(), enrollmentLimits(limitStore));
@@ -178,7 +178,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   crisis.useContacts((await readOrganisationSettings(db.prisma, DEFAULT_ORGANISATION_ID)).crisisContacts);
 
   const progress = new ProgressService(db.prisma, alerts);
-  const citizenReminders = new CitizenReminders(db.prisma);
+  const citizenReminders = new CitizenReminders(db.prisma, db.pool);
   const reminders = new ReminderService(
     db.prisma,
     messenger,
@@ -195,12 +195,12 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const dataExports = new DataExports(db.prisma, accessLog, config.EXPORT_LINK_MINUTES);
   const dataRequests = new DataRequests(db.prisma, alerts);
   const services: CitizenServices = {
-    profiles: new PrismaProfileStore(db.prisma),
+    profiles: new PrismaProfileStore(db.prisma, db.pool),
     goals: new PrismaGoalStore(db.prisma),
     barriers: new PrismaBarrierStore(db.prisma),
     alerts,
     threads,
-    checkIns: new PrismaCheckInStore(db.prisma),
+    checkIns: new PrismaCheckInStore(db.prisma, db.pool),
     progress,
     reminders: citizenReminders,
     privacy: new ChatPrivacy(dataExports, dataRequests, () => config.PUBLIC_URL ?? selfUrl, config.RETENTION_ENDED_CITIZEN_MONTHS),
