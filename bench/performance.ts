@@ -2,7 +2,8 @@
 // reference loop, on the embedded database and on PostgreSQL; medians of BENCH_RUNS runs, printed
 // as the tables the README quotes. Knobs: BENCH_RUNS (3), BENCH_QUICK=1 (one small run of each),
 // BENCH_DUE ("10000,100000"), BENCH_WINDOW_S (20: a dispatch run is cut there, its rate taken over
-// the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch).
+// the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch),
+// BENCH_DATABASES ("embedded,postgres").
 import { type DatabaseKind, postgresServer, seededTemplate } from './databases.js';
 import { CountingChannel, type DispatchFigures, type Dispatcher, dispatchRun } from './dispatch.js';
 import { buildForBench, median } from './processes.js';
@@ -19,7 +20,8 @@ const load: TurnLoad = { conversations: 200, answersPerConversation: quick ? 2 :
 export async function runPerformanceBenchmark(): Promise<void> {
   buildForBench();
   const server = await postgresServer();
-  const kinds: DatabaseKind[] = ['embedded', ...('url' in server ? (['postgres'] as const) : [])];
+  const wanted = (process.env.BENCH_DATABASES ?? 'embedded,postgres').split(',');
+  const kinds = (['embedded', ...('url' in server ? (['postgres'] as const) : [])] as DatabaseKind[]).filter((kind) => wanted.includes(kind));
   if ('skipped' in server) console.log(`PostgreSQL skipped: ${server.skipped}`);
   const serverUrl = 'url' in server ? server.url : undefined;
   if (only !== 'dispatch') await benchTurns(kinds, serverUrl);

@@ -1,5 +1,6 @@
 // Enrolled citizens for the benchmark, written set-based (generate_series) so that 100,000 take seconds.
 import { DEFAULT_ORGANISATION_ID } from '../bot/admin/staffAuth.js';
+import { DEFAULT_PRIVACY_VERSION } from '../bot/citizens/profileStore.js';
 import type { Database } from '../bot/data/database.js';
 import { QUESTION_BANK } from '../domain/questionBank/index.js';
 
@@ -19,7 +20,7 @@ export interface SeedOptions {
 }
 
 /**
- * Citizens 1…count, each agreed, linked to one chat in the bench channel; a check-in asks every
+ * Citizens 1…count, each agreed to the built-in information text, linked to one chat in the bench channel; a check-in asks every
  * item of the question bank, so that a run of answers never reaches the (expensive) summary charts.
  */
 export async function seedCitizens(db: Database, options: SeedOptions): Promise<void> {
@@ -39,8 +40,8 @@ export async function seedCitizens(db: Database, options: SeedOptions): Promise<
     [options.count, DEFAULT_ORGANISATION_ID, caseworker.id],
   );
   await db.pool.query(
-    `INSERT INTO "ConsentRecord" (id, "citizenId", decision, "textVersion") SELECT gen_random_uuid()::text, ${citizenId}, 'ACCEPTED', 'bench' ${series}`,
-    [options.count],
+    `INSERT INTO "ConsentRecord" (id, "citizenId", decision, "textVersion") SELECT gen_random_uuid()::text, ${citizenId}, 'ACCEPTED', $2 ${series}`,
+    [options.count, DEFAULT_PRIVACY_VERSION],
   );
   await db.pool.query(
     `INSERT INTO "ChannelIdentity" (id, "channelId", "userId", "citizenId", "conversationReference", "updatedAt")
