@@ -7,6 +7,7 @@ import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
 import { alertView } from '../../domain/alertView.js';
 import { consoleTranslator, resolveLocale, translator } from '../../locales/i18n.js';
+import { recordAccessByIds } from '../privacy/accessLog.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
@@ -120,15 +121,26 @@ export class AlertDelivery {
     const identity = await this.reachableIdentity({ staffId: message.target });
     const alertId = message.payload.alertId as string;
     if (message.payload.reason === THREAD_REASON) {
+      await this.recordCardRead(message, alertId);
       await this.sendTo(identity, await threadMessage(this.prisma, alertId, message.payload.eventId as string));
       return;
     }
     const reason = message.payload.reason === 'escalated' ? 'escalated' : 'new';
+    await this.recordCardRead(message, alertId);
     const activityId = await this.sendTo(identity, await this.staffCard(alertId, reason));
     // Kept so the card can be updated when the alert is acted upon (see CardUpdates); ids only, no personal data.
     if (activityId) {
       await this.prisma.alertEvent.create({ data: { alertId, type: 'card.sent', detail: { identityId: identity.id, activityId, reason }, at: this.now() } });
     }
+  }
+
+  /**
+   * A card or thread message in a staff member's chat shows the citizen's words: a read, for the access log.
+   * Written as it goes out, once per message (the first attempt, not each retry), so nothing is added between
+   * the send and the outbox marking it done.
+   */
+  private async recordCardRead(message: ClaimedMessage, alertId: string): Promise<void> {
+    if (message.attempts === 1) await recordAccessByIds(this.prisma, message.target, alertId, 'alert-card', this.now());
   }
 
   /** The alert card as it stands now: who has seen or closed it, and buttons only while it is open. */

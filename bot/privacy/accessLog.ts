@@ -64,3 +64,15 @@ export class AccessLog {
     });
   }
 }
+
+/**
+ * The same row as AccessLog.record, in one statement from ids alone (role from the staff row, citizen from the
+ * alert), for delivery paths that know only who received which alert and must not hold the outbox up.
+ */
+export async function recordAccessByIds(db: Db, staffId: string, alertId: string, category: AccessCategory, at: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "AccessLog" (id, "citizenId", "staffId", role, category, reason, at)
+    SELECT gen_random_uuid()::text, a."citizenId", s.id, s.role, ${category}, a.id, ${at}
+    FROM "Alert" a, "Staff" s WHERE a.id = ${alertId} AND s.id = ${staffId}`;
+}
+

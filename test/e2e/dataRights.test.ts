@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distinctive, seedCitizenData } from '../support/privacySeed.js';
-import { enrolled, staffApi, useServiceWithChannel } from '../support/app.js';
-import { ConsoleVisitor } from '../support/console.js';
+import { enrolled, metteAndAnna, staffApi, useServiceWithChannel } from '../support/app.js';
+import { ConsoleVisitor, reportIllness } from '../support/console.js';
 import type { CitizenData } from '../../domain/privacy/citizenData.js';
 
 /** The JSON offered for download on the document page (a data: URL). */
@@ -98,5 +98,16 @@ describe('data rights end to end', () => {
     const again = await fetch(url as string);
     expect(again.status).toBe(410);
     expect(await again.text()).toMatch(/allerede brugt eller udløbet/);
+  });
+
+  it('when an alert card reaches the caseworker\'s chat, then that is one access-log row for her, with the alert as the reason', async () => {
+    const { app, channel } = context;
+    const { citizen, citizenId } = await metteAndAnna(app, channel);
+    await reportIllness(citizen);
+    const mette = await app.db.prisma.staff.findUniqueOrThrow({ where: { email: 'mette@example.dk' } });
+    await expect.poll(() => app.db.prisma.accessLog.count({ where: { citizenId, category: 'alert-card' } }), { timeout: 20_000 }).toBe(1);
+    const row = await app.db.prisma.accessLog.findFirstOrThrow({ where: { citizenId, category: 'alert-card' } });
+    const alert = await app.db.prisma.alert.findFirstOrThrow({ where: { citizenId } });
+    expect(row).toMatchObject({ staffId: mette.id, role: 'CASEWORKER', reason: alert.id });
   });
 });
