@@ -249,7 +249,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   });
   registerProgressRoutes(server, { prisma: db.prisma, auth, progress, accessLog, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
-  const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery);
+  const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery, enrollment);
   const citizenAdmin = new CitizenAdmin(db.prisma, outbox, enrollment);
   registerPeopleRoutes(server, { auth, staff: staffAdmin, citizens: citizenAdmin, logger: logger.child({ module: 'people-api' }) });
   registerAlertRoutes(server, { prisma: db.prisma, auth, actions: alertActions, accessLog, logger: logger.child({ module: 'alert-api' }) });
