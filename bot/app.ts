@@ -274,7 +274,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     },
     config,
     alertActions,
-    coordinator: { settings: settingsUpdates, staff: staffAdmin, dashboard: new AnswerDashboardService(db.prisma), audit: new AuditTrail(db.prisma) },
+    coordinator: { settings: settingsUpdates, staff: staffAdmin, citizens: citizenAdmin, dashboard: new AnswerDashboardService(db.prisma), audit: new AuditTrail(db.prisma) },
     projectRoot: projectRoot(),
     logger,
   });
