@@ -15,9 +15,16 @@ const redactedPaths = [
   'req.headers.authorization',
 ];
 
-/** The root logger; modules take a child with `logger.child({ module })`. */
+/**
+ * The root logger; modules take a child with `logger.child({ module })`. Lines are written
+ * asynchronously (a request line per turn must not block the event loop on a slow stdout), at once
+ * rather than batched, so a quiet service's logs are not held back; pino flushes what is still
+ * queued synchronously when the process exits.
+ */
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'ledsager' } });
+  const destination = level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false });
+  const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'ledsager' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };
