@@ -26,6 +26,8 @@ describe.skipIf(!hasChromium)('the safety message in the web chat, in a real bro
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK' });
     const page = await context.newPage();
     await page.goto(app.url);
+    // Typed once the chat has greeted: a message typed while Web Chat is still connecting can stay in the box.
+    await see(page, /Jeg er Ledsager/);
     await page.getByRole('textbox').last().fill('jeg står på taget');
     await page.keyboard.press('Enter');
     await see(page, /Du skal ikke stå alene med det/);
