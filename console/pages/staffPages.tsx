@@ -54,7 +54,7 @@ function StaffListPage({ page, people, errors, values, timeZone }: { page: PageC
         </li>
       </ul>
       <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={t('staff.title')}>
-        <table class="table table--compact">
+        <table class="table table--compact stacked-table">
           <thead>
             <tr>
               <th scope="col">{t('staff.name')}</th>
@@ -66,14 +66,16 @@ function StaffListPage({ page, people, errors, values, timeZone }: { page: PageC
           <tbody>
             {people.map((person) => (
               <tr>
-                <th scope="row">
+                <th scope="row" data-label={t('staff.name')}>
                   <a href={`/console/staff/${person.id}`} safe>
                     {person.name}
                   </a>
                 </th>
-                <td safe>{t(`layout.role.${person.role}`)}</td>
-                <td>{String(person.caseload)}</td>
-                <td>{person.active ? <AwayText page={page} staff={person} timeZone={timeZone} /> : t('staff.deactivated')}</td>
+                <td data-label={t('staff.role')} safe>
+                  {t(`layout.role.${person.role}`)}
+                </td>
+                <td data-label={t('staff.citizens')}>{String(person.caseload)}</td>
+                <td data-label={t('staff.availability')}>{person.active ? <AwayText page={page} staff={person} timeZone={timeZone} /> : t('staff.deactivated')}</td>
               </tr>
             ))}
           </tbody>
