@@ -4,11 +4,34 @@ import { DataRequests } from '../../../bot/privacy/dataRequests.js';
 import type { Principal } from '../../../domain/access.js';
 import type { RaiseAlert } from '../../../dialogs/services.js';
 import { openMigratedDatabase } from '../../support/database.js';
+import { createScratchDatabase, skipWithoutPostgres } from '../../support/postgres.js';
 import { rowsContaining, seedCaseworker, seedCitizen } from '../../support/privacySeed.js';
 import { DEFAULT_ORGANISATION_ID } from '../../../bot/admin/staffAuth.js';
 
 const coordinator: Principal = { role: 'COORDINATOR', staffId: null, organisationId: DEFAULT_ORGANISATION_ID };
 const now = new Date('2026-11-23T12:00:00Z');
+
+/** Seeds two citizens with distinctive strings everywhere, erases one through an approved request, scans every table. */
+async function approvedErasureLeavesNothing(db: Database, requests: DataRequests): Promise<void> {
+  const caseworker = await seedCaseworker(db.prisma);
+  const erased = await seedCitizen(db.prisma, caseworker.id, 'erase');
+  const kept = await seedCitizen(db.prisma, caseworker.id, 'keep');
+  await db.prisma.accessLog.create({ data: { citizenId: erased.citizenId, staffId: caseworker.id, role: 'CASEWORKER', category: 'summary', reason: erased.alertId } });
+  const requestId = await requests.record(erased.citizenId, 'ERASURE', 'chat');
+  const needles = [erased.citizenId, ...Object.values(erased.words)];
+  expect(Object.keys(await rowsContaining(db.pool, needles)).length).toBeGreaterThan(15);
+
+  const { tombstoneId } = await requests.decide(coordinator, requestId, { decision: 'approve' });
+
+  expect(await rowsContaining(db.pool, needles)).toEqual({});
+  const tombstone = await db.prisma.citizenTombstone.findUniqueOrThrow({ where: { id: tombstoneId as string } });
+  expect(tombstone).toMatchObject({ cause: 'request', erasedAt: now });
+  expect((tombstone.counts as Record<string, number>).Goal).toBe(1);
+  expect(await db.prisma.dataRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'APPROVED', citizenId: null, tombstoneId });
+  expect(await db.prisma.accessLog.count({ where: { citizenId: tombstoneId as string } })).toBe(1);
+  // The other citizen's data is all still there.
+  expect(Object.keys(await rowsContaining(db.pool, [kept.citizenId, kept.words.goal, kept.words.alert, kept.words.conversationId])).length).toBeGreaterThan(10);
+}
 
 describe('erasure (GDPR Art. 17)', () => {
   let db: Database;
@@ -24,24 +47,7 @@ describe('erasure (GDPR Art. 17)', () => {
   });
 
   it('when a coordinator approves an erasure, then no table holds the citizen id or any of their words, a tombstone exists, and others are untouched', async () => {
-    const caseworker = await seedCaseworker(db.prisma);
-    const erased = await seedCitizen(db.prisma, caseworker.id, 'erase');
-    const kept = await seedCitizen(db.prisma, caseworker.id, 'keep');
-    await db.prisma.accessLog.create({ data: { citizenId: erased.citizenId, staffId: caseworker.id, role: 'CASEWORKER', category: 'summary', reason: erased.alertId } });
-    const requestId = await requests.record(erased.citizenId, 'ERASURE', 'chat');
-    const needles = [erased.citizenId, ...Object.values(erased.words)];
-    expect(Object.keys(await rowsContaining(db.pool, needles)).length).toBeGreaterThan(15);
-
-    const { tombstoneId } = await requests.decide(coordinator, requestId, { decision: 'approve' });
-
-    expect(await rowsContaining(db.pool, needles)).toEqual({});
-    const tombstone = await db.prisma.citizenTombstone.findUniqueOrThrow({ where: { id: tombstoneId as string } });
-    expect(tombstone).toMatchObject({ cause: 'request', erasedAt: now });
-    expect((tombstone.counts as Record<string, number>).Goal).toBe(1);
-    expect(await db.prisma.dataRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'APPROVED', citizenId: null, tombstoneId });
-    expect(await db.prisma.accessLog.count({ where: { citizenId: tombstoneId as string } })).toBe(1);
-    // The other citizen's data is all still there.
-    expect(Object.keys(await rowsContaining(db.pool, [kept.citizenId, kept.words.goal, kept.words.alert, kept.words.conversationId])).length).toBeGreaterThan(10);
+    await approvedErasureLeavesNothing(db, requests);
   });
 
   it('when a refusal has no reason, then it is refused as a bad request; with one, the request is refused and nothing is erased', async () => {
@@ -75,3 +81,17 @@ describe('erasure (GDPR Art. 17)', () => {
     expect(await db.prisma.reminder.count({ where: { citizenId: citizen.citizenId, status: 'PENDING' } })).toBe(0);
   });
 });
+
+describe.skipIf(skipWithoutPostgres)('erasure on PostgreSQL', () => {
+  it('when a coordinator approves an erasure on a PostgreSQL server, then no table holds the citizen id or any of their words', async () => {
+    const scratch = await createScratchDatabase();
+    const db = await openMigratedDatabase(scratch.url);
+    try {
+      await approvedErasureLeavesNothing(db, new DataRequests(db.prisma, { raise: async () => ({ alertId: 'x', assigneeName: 'Mette', dueAt: now }) }, () => now));
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
+  });
+});
+
