@@ -99,12 +99,19 @@ export class PeopleDirectory {
   async rememberReference(person: LinkedPerson, reference: object): Promise<void> {
     const stored = person.storedChat;
     const fresh = stored && !stored.unreachable && this.now().getTime() - stored.updatedAt.getTime() < TOUCH_AFTER_MS;
-    if (fresh && canonicalJson(stored.reference) === canonicalJson(reference)) return;
+    if (fresh && canonicalJson(withoutActivity(stored.reference)) === canonicalJson(withoutActivity(reference))) return;
     await this.prisma.channelIdentity.update({
       where: { id: person.identityId },
       data: { conversationReference: reference, unreachableSince: null },
     });
   }
+}
+
+/** The reference without the id of the message it came with, which changes every turn. */
+function withoutActivity(reference: unknown): unknown {
+  if (!reference || typeof reference !== 'object') return reference;
+  const { activityId: _activityId, ...rest } = reference as Record<string, unknown>;
+  return rest;
 }
 
 /** JSON with object keys sorted: the database returns jsonb keys in its own order. */
