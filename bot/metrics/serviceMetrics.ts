@@ -30,12 +30,7 @@ export class ServiceMetrics {
   private readonly queries: Counter;
   private readonly remindersSent: Counter;
   private readonly proactiveSends: Counter<'outcome' | 'status'>;
-  private readFigures: () => Promise<OperationalFigures> = async () => ({
-    outboxDepth: 0,
-    oldestUndeliveredSeconds: 0,
-    reminderLagSeconds: 0,
-    alertsPastResponseTime: [],
-  });
+  private readFigures: () => Promise<OperationalFigures> = () => Promise.reject(new Error('no database yet'));
 
   constructor() {
     const registers = [this.registry];
@@ -67,9 +62,14 @@ export class ServiceMetrics {
       registers,
     });
 
-    // One database read per scrape serves every backlog gauge.
+    // One database read per scrape serves every backlog gauge; when it fails (the database restarting,
+    // shutdown) the last figures are shown rather than failing the whole scrape.
     let pending: Promise<OperationalFigures> | undefined;
-    const figures = () => (pending ??= this.readFigures().finally(() => setTimeout(() => (pending = undefined), 1000).unref()));
+    let last: OperationalFigures = { outboxDepth: 0, oldestUndeliveredSeconds: 0, reminderLagSeconds: 0, alertsPastResponseTime: [] };
+    const figures = () =>
+      (pending ??= this.readFigures()
+        .then((read) => (last = read), () => last)
+        .finally(() => setTimeout(() => (pending = undefined), 1000).unref()));
     const gauge = (name: string, help: string, read: (f: OperationalFigures) => number) =>
       new Gauge({
         name,
