@@ -166,6 +166,19 @@ describe('the staff console: sign-in and the inbox', () => {
     expect(pages[0]).toContain('<blockquote>&lt;img src=x onerror=alert(2)> &#34;quoted&#34; &amp; &lt;b>bold&lt;/b></blockquote>');
   });
 
+  it('when a colleague acknowledges one of Mette\'s alerts, then her open inbox gets the change on its next refresh', async () => {
+    const { visitor, ready } = mette();
+    await ready;
+    await reportIllness(anna.citizen);
+    const page = await visitor.get('/console');
+    const version = /inbox\/live\?v=(\w+)/.exec(page.html)?.[1];
+    const alertId = [...page.html.matchAll(/id="ack-([0-9a-f-]{36})"/g)].at(-1)?.[1] as string;
+    await staffApi(context.app, 'POST', `/api/admin/alerts/${alertId}/acknowledge`);
+    const live = await visitor.get(`/console/inbox/live?v=${version}`);
+    expect(live.status).toBe(200);
+    expect(live.html).not.toContain(`id="ack-${alertId}"`);
+  });
+
   it('when Mette signs out, then her session no longer opens the console', async () => {
     const { visitor, ready } = mette();
     await ready;
