@@ -167,8 +167,11 @@ export class MainDialog extends ComponentDialog {
     const { citizenId, timeZone } = turnCitizen(innerDc.context);
     const isAnswer = answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: (words) => recognizeIntent(words) !== undefined });
     const freeTextAsked = FREE_TEXT_PROMPTS.includes(prompt.activeDialog?.id ?? '');
+    // At the menu, "jeg er blevet syg" names a menu entry and an urgent change at once: the change, with their words, wins.
+    const saysMoreThanAMenuWord =
+      prompt.activeDialog?.id === MENU_PROMPT && !answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: () => false });
     // An answer goes to its question; and before the citizen has agreed, nothing is passed on.
-    if ((isAnswer && !freeTextAsked) || !(await this.hasConsented(innerDc))) return undefined;
+    if ((isAnswer && !freeTextAsked && !saysMoreThanAMenuWord) || !(await this.hasConsented(innerDc))) return undefined;
     if (!isAnswer) {
       const thread = looksLikeWords(text) ? await this.services.threads.open(citizenId) : undefined;
       if (thread) {

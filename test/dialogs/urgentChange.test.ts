@@ -19,6 +19,15 @@ describe('something has changed', () => {
     expect(fake.goals.map((goal) => goal.text)).toEqual(['Arbejde i en butik']);
   });
 
+  it('when a citizen at the menu writes "jeg er blevet syg", then it is an illness report with their words, not a menu choice', async () => {
+    const { fake, walk } = start();
+    await walk('hej');
+    expect(await walk('jeg er blevet syg')).toMatch(/Fra hvornår og til hvornår\?/);
+    await walk('fra i går til fredag');
+    await walk('ja');
+    expect(fake.alerts).toEqual([expect.objectContaining({ kind: 'illness', citizenText: 'jeg er blevet syg' })]);
+  });
+
   it('when chosen from the menu, then the kind is asked, the period is skippable and a description can be written', async () => {
     const { fake, walk } = start();
     expect(await walk('hej', '4')).toMatch(/Hvad er der sket\?/);
