@@ -75,7 +75,8 @@ const configSchema = z
     /** Escalation watchdog and delivery retries; seconds allowed (6 fields). */
     ALERT_TICK_CRON: cronExpression.default('*/10 * * * * *'),
     SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
-    ALERT_EMAIL_FROM: z.string().trim().email().default('ledsager@localhost'),
+    // Any name@host: a municipality's internal relay may well accept a host without a dot (ledsager@localhost).
+    ALERT_EMAIL_FROM: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('ledsager@localhost'),
     ALERT_WEBHOOK_URL: optionalText.pipe(z.string().url('must be a URL').optional()),
     ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Hosts the bot's token may be sent to; default: Bot Framework channel hosts (plus loopback in local mode). */

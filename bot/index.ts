@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { type AppConfig, ConfigError, loadConfig } from './config.js';
 import { createLogger, safeError } from './logger.js';
+
+// A .env file beside package.json (copied from .env.example) is read if present; real environment variables win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 let config: AppConfig;
 try {
