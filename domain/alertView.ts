@@ -3,6 +3,7 @@ import type { StaffRole } from './access.js';
 import { describeDue } from './dueWords.js';
 import type { Severity } from './sla.js';
 import { alertReference } from './staffCommands.js';
+import { crisisFactRows } from './crisis/staffFacts.js';
 
 /** A translate function for the console's texts; the main namespace's keys are prefixed `translation:`. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -175,6 +176,7 @@ export function alertView(alert: AlertFacts, context: AlertViewContext): AlertVi
     facts: [
       { label: t('alert.fact.due'), value: `${dueWords} (${left.words})` },
       ...readableFacts(facts, context),
+      ...crisisFactRows(facts, t, true).map((row) => ({ label: row.title, value: row.value })),
       ...(alert.escalationLevel > 0 ? [{ label: t('alert.fact.level'), value: t('alert.fact.levelValue', { count: alert.escalationLevel }) }] : []),
       { label: t('alert.fact.reference'), value: reference },
     ],

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { MessageFactory } from 'botbuilder';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { alertCard } from '../../cards/alertCard.js';
-import { crisisFactRows } from '../crisis/crisisFacts.js';
+import { crisisFactRows } from '../../domain/crisis/staffFacts.js';
 import { describeDue } from '../../domain/dueWords.js';
 import { alertReference } from '../../domain/staffCommands.js';
 import { alertView } from '../../domain/alertView.js';
@@ -158,7 +158,7 @@ export class AlertDelivery {
     const status = await this.cardStatus(alert, reason);
     const consoleUrl = this.consoleUrl();
     const card = alertCard({
-      view: { ...view, facts: [...view.facts, ...crisisFactRows(payload.facts, t, true).map((row) => ({ label: row.title, value: row.value }))] },
+      view,
       ...(status ? { status, closed: alert.status === 'RESOLVED' } : {}),
       ...(consoleUrl ? { openUrl: `${consoleUrl}${view.citizenPath}` } : {}),
       replyPlaceholder: t('staff.replyPlaceholder', { citizen: view.citizenName }),

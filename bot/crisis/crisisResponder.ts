@@ -10,7 +10,7 @@ import { resolveLocale, translator } from '../../locales/i18n.js';
 import type { OnCallReceipt } from '../alerts/alertService.js';
 import { type Logger, safeError } from '../logger.js';
 import type { LinkedPerson } from '../people/peopleDirectory.js';
-import type { CrisisFacts, CrisisReason } from './crisisFacts.js';
+import type { CrisisFacts, CrisisReason } from '../../domain/crisis/staffFacts.js';
 
 /** Raising alerts, with who else was told out of hours (AlertService). */
 export interface CrisisAlerts {

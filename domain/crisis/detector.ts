@@ -30,9 +30,12 @@ export function prepare(text: string): Token[] {
   return maskIdioms(tokenize(normalise(text)));
 }
 
-/** The learned stage's input: what is left of the words once idioms are blanked, and their lemmas. */
+/** Stands where an idiom was blanked, so the model learns that "jeg vil ikke <idiom>" is not "jeg vil ikke". */
+const IDIOM_PLACE: Token = { word: 'idiomet', lemmas: new Set(['idiom']) };
+
+/** The learned stage's input: the words with each blanked idiom as one placeholder, and their lemmas. */
 export function modelFeatures(tokens: readonly Token[], dimensions: number): number[] {
-  const kept = tokens.filter((token) => token.word);
+  const kept = tokens.map((token) => (token.word ? token : IDIOM_PLACE)).filter((token, index, all) => token !== IDIOM_PLACE || all[index - 1] !== IDIOM_PLACE);
   return features(
     kept.map((token) => token.word),
     kept.flatMap((token) => [...token.lemmas]),

@@ -35,8 +35,8 @@ export const IDIOMS: Pattern[] = [
   p('!@jump ud|ind|out|in i|in|into det|it|the|vandet', 1),
   p('!@jump over|ind|in|on|at|til|to|ahead|queue|koen|koe|rope|around|rundt|for|med|meget|lidt|op|up', 0),
   p('!@jump ... seng|sengen|bed|bilen|car|bussen|bus|vandet|poolen|pool|trampolin|trampoline|havnen|soeen|havet|sea|taxa|taxi|hegnet|fence|vandpyt|puddle|chance|conclusions|konklusioner|job|jobbet', 4),
-  // a train, a bridge or tracks as the way to work
-  p('@drive|cykler|cykle|cyklede|bike|biked|cycle|walk|walked|gaar|gik|crossed|cross|krydser|tager|take|took|catch|caught ... over|under|across|med|by|paa|the|via|ad @height|@bridge|@tracks|@vehicle', 2),
+  // a train or a bridge as the way to work (being on the tracks is never the way to work)
+  p('@drive|cykler|cykle|cyklede|bike|biked|cycle|walk|walked|gaar|gik|crossed|cross|krydser|tager|take|took|catch|caught ... over|under|across|med|by|paa|the|via|ad @height|@bridge|@vehicle', 2),
   p('@vehicle|@bridge|@tracks ... til|to|arbejde|work|job|kursus|course|skole|school|hjem|home|hver|every|forsinket|delayed|late|aflyst|cancelled|idag|today|igen|again|morgen|tomorrow|kl|aflyst', 3),
   // accidents in the kitchen or workshop
   p('@cut|@burn|@hit mig|myself|me|my|mit|min|mine ... uheld|accident|accidentally|lavede|cooking|komfur|komfuret|stove|ovnen|oven|kaffe|coffee|te|tea|papir|paper|finger|fingeren|fingre|glas|glass|kniven|strygejern|iron|gryden|pan|doeren|door|doerkarmen|skabet|cupboard|bordet|table|knaeet|knee|taaen|toe|barbering|shaving|sol|solen|sun|fodbold|football|traening|training|gym|fitness|faldt|fell|cyklen|bike|trappen|stairs|isen|ice|kampen|game|haandbold|sport', 5),
@@ -53,6 +53,10 @@ export const IDIOMS: Pattern[] = [
   // "nobody would miss that bus", planning one's week
   p('!@planned|plan for|til|om|to|with|med|of|about|the|a|mit|min|my ... jobsoegning|job|jobbet|uge|week|ugen|dag|day|dagen|kursus|course|praktik|internship|fremtid|future|budget|oekonomi|cv|mad|weekend|ferie|holiday|trip|tur|uddannelse|education|moede|meeting|rengoering|traening|samtalen|interview', 3),
   p('!@overdose af|of ... sol|sun|kaffe|coffee|sukker|sugar|kage|cake|julemusik|tv|netflix|info|information|kaerlighed|love|arbejde|work|moeder|meetings', 3),
+  // taking part ("jeg vil ikke være med mere" withdraws consent) and getting away for a holiday
+  p('vaere|be|vaeret med ... mere|laengere|anymore|longer', 2),
+  p('take|taking|tage|deltage part|del|in|i|mere|anymore', 0),
+  p('vaek|away paa|on|for|fra|from ... ferie|holiday|vacation|weekend|weekenden|tur|trip|byen|town|city', 3),
   p('!@die my|mit|min|the hair|haaret|haar|toej|clothes|shirt|troejen|blaa|blue|roedt|red|pink|green|groen|black|sort|blonde', 3),
   p('!@kill|!@hit mig|me ihjel? ... hvis|if ... sent|late|glemmer|forget|forgot|finder|finds|hoerer|hears|ser|sees|taber|lose|spiser|eat', 6),
 ];

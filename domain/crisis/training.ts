@@ -17,6 +17,11 @@ export const TRAINING = {
   targetRecall: 0.9,
   /** …without more false alarms than this on held-out ordinary ones. */
   maxFalseAlarms: 0.02,
+  /**
+   * …and never below this: alone, the model speaks only when very sure, since the grammar carries recall.
+   * Lower, everyday sentences read as risk (measured: "jeg har været syg hele ugen" scored 0.95).
+   */
+  minThreshold: 0.96,
 };
 
 /** mulberry32: a small seeded generator, so that every run shuffles the same way. */
@@ -79,7 +84,7 @@ export function trainCrisisModel(corpus: LabelledSet, settings = TRAINING): Trai
   const benignScores = scored.filter((s) => !s.crisis).map((s) => s.p).sort((a, b) => b - a);
   const forRecall = crisisScores[Math.max(0, Math.ceil(crisisScores.length * settings.targetRecall) - 1)] ?? 0.5;
   const safeAbove = (benignScores[Math.floor(benignScores.length * settings.maxFalseAlarms)] ?? 0) + 1e-4;
-  model.threshold = Math.round(Math.max(forRecall, safeAbove) * 1e4) / 1e4;
+  model.threshold = Math.round(Math.max(forRecall, safeAbove, settings.minThreshold) * 1e4) / 1e4;
   return {
     model,
     trained: train.length,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../bot/app.js';
-import type { CrisisFacts } from '../../bot/crisis/crisisFacts.js';
+import type { CrisisFacts } from '../../domain/crisis/staffFacts.js';
 import type { LabelledSet } from '../../domain/crisis/corpus.js';
 import { enrolled, staffApi, useServiceWithChannel } from '../support/app.js';
 import { ChannelUser, type StandInChannel } from '../support/standInChannel.js';

@@ -1,5 +1,3 @@
-import type { TFunction } from 'i18next';
-
 /** Why a crisis alert was raised: the message itself, signals adding up across turns, or an answer to a follow-up question. */
 export type CrisisReason = 'message' | 'across-turns' | 'not-safe' | 'unsure' | 'screening-yes';
 
@@ -17,19 +15,20 @@ function crisisFactsOf(facts: Record<string, unknown> | undefined): CrisisFacts 
 
 /**
  * The rows a caseworker sees on a crisis alert: the tier, why, and which signs were read in which words.
- * Words only where the citizen's own text may be shown (the chat card); e-mail gets the concepts alone.
+ * Words only where the citizen's own text may be shown (console and chat card); e-mail gets the concepts alone.
+ * Keys name their namespace so that the chat's and the console's translators both read them.
  */
-export function crisisFactRows(facts: Record<string, unknown> | undefined, t: TFunction, withWords: boolean): Array<{ title: string; value: string }> {
+export function crisisFactRows(facts: Record<string, unknown> | undefined, t: (key: string) => string, withWords: boolean): Array<{ title: string; value: string }> {
   const crisis = crisisFactsOf(facts);
   if (!crisis) return [];
   const signs = crisis.concepts
     .map(({ concept, words }) => {
-      const label = t(`crisis.concept.${concept}`);
+      const label = t(`translation:crisis.concept.${concept}`);
       return withWords && words.length > 0 ? `${label} (“${words.join(' ')}”)` : label;
     })
     .join('; ');
   return [
-    { title: t('crisis.staff.tier'), value: `${t(`crisis.tier.${crisis.tier}`)} – ${t(`crisis.reason.${crisis.reason}`)}` },
-    ...(signs ? [{ title: t('crisis.staff.signs'), value: signs }] : []),
+    { title: t('translation:crisis.staff.tier'), value: `${t(`translation:crisis.tier.${crisis.tier}`)} – ${t(`translation:crisis.reason.${crisis.reason}`)}` },
+    ...(signs ? [{ title: t('translation:crisis.staff.signs'), value: signs }] : []),
   ];
 }
