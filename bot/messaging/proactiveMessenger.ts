@@ -60,7 +60,8 @@ export class ProactiveMessenger {
     // to the wrong person); catching here keeps the failure ours to classify and retry.
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      // Not a reply to the person's last message: Web Chat would hold it back until that message showed up.
+      await this.adapter.continueConversationAsync(this.appId, { ...reference, activityId: undefined }, async (context) => {
         try {
           await act(context);
         } catch (error) {
