@@ -158,12 +158,20 @@ export class CitizenAdmin {
     return previewCitizenImport(text, new Map(staff.map((person) => [person.email.toLowerCase(), { id: person.id, active: person.deactivatedAt === null }])));
   }
 
-  /** Imports every row or none: a file with any bad row saves nothing. Returns each citizen's one-time code. */
-  async import(principal: Principal, text: string): Promise<{ preview: ImportPreview; imported: ImportedCitizen[] }> {
+  /**
+   * Imports every row or none: a file with any bad row saves nothing. Returns each citizen's one-time code.
+   * `importId` comes with the preview: saving the same preview twice (a reload re-posting the form) saves nothing.
+   */
+  async import(principal: Principal, text: string, importId: string): Promise<{ preview: ImportPreview; imported: ImportedCitizen[]; alreadySaved: boolean }> {
     if (principal.role !== 'COORDINATOR') throw new AppError('FORBIDDEN');
     const preview = await this.preview(principal, text);
-    if (!importIsClean(preview)) return { preview, imported: [] };
+    if (!importIsClean(preview)) return { preview, imported: [], alreadySaved: false };
     const created = await this.prisma.$transaction(async (tx) => {
+      // Two posts of one preview at once: the second waits here, then finds the first one's record.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${importId}`}))`;
+      const batch = { action: 'citizens.importBatch', entity: 'Import', entityId: importId };
+      if (await tx.auditLog.findFirst({ where: batch, select: { id: true } })) return undefined;
+      await tx.auditLog.create({ data: { ...batch, actorStaffId: principal.staffId, at: this.now() } });
       const ids: string[] = [];
       for (const row of preview.rows) {
         const citizen = await tx.citizen.create({
@@ -174,6 +182,7 @@ export class CitizenAdmin {
       }
       return ids;
     });
+    if (!created) return { preview, imported: [], alreadySaved: true };
     const imported: ImportedCitizen[] = [];
     for (const citizenId of created) {
       const code = await this.enrollment.issue({ citizenId });
@@ -190,7 +199,7 @@ export class CitizenAdmin {
         expiresAt: citizen.enrollmentCodes[0]?.expiresAt ?? this.now(),
       });
     }
-    return { preview, imported };
+    return { preview, imported, alreadySaved: false };
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { type CitizenAdmin, type ImportedCitizen } from '../../bot/people/citizenAdmin.js';
 import type { ImportPreview } from '../../domain/citizenImport.js';
@@ -104,6 +105,7 @@ function ImportPage({ page, csv, preview }: { page: PageContext; csv: string; pr
         <form method="post" action="/console/import" class="import-confirm">
           <CsrfField page={page} />
           <input type="hidden" name="csv" value={csv} />
+          <input type="hidden" name="importId" value={randomUUID()} />
           <p safe>{t('import.ready', { count: preview.rows.length })}</p>
           <button type="submit" class="button button-primary">
             {t('import.save', { count: preview.rows.length })}
@@ -111,6 +113,22 @@ function ImportPage({ page, csv, preview }: { page: PageContext; csv: string; pr
         </form>
       )}
       <ImportForm page={page} csv={csv} error={preview && !clean ? t('import.fix') : undefined} />
+    </Layout>
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A reload of the letters re-posts the form: nothing is saved twice, and the codes cannot be shown again. */
+function AlreadySavedPage({ page }: { page: PageContext }): JSX.Element {
+  const t = page.t;
+  return (
+    <Layout page={page} title={t('import.alreadySavedTitle')}>
+      <h1 safe>{t('import.alreadySavedTitle')}</h1>
+      <p safe>{t('import.alreadySaved')}</p>
+      <p>
+        <a href="/console/all-citizens" safe>{t('import.toCitizens')}</a>
+      </p>
     </Layout>
   );
 }
@@ -151,7 +169,10 @@ export function registerImportPage(server: Server, deps: ImportPageDeps): void {
 
   // The codes exist only in this answer (only hashes are kept), so the letters are the POST's own page.
   server.post('/console/import', coordinator(async (req: Request, res, ctx) => {
-    const { imported } = await deps.citizens.import(ctx.principal, csvOf(ctx));
+    const importId = ctx.form.importId ?? '';
+    if (!UUID.test(importId)) return previewPage(res, ctx);
+    const { imported, alreadySaved } = await deps.citizens.import(ctx.principal, csvOf(ctx), importId);
+    if (alreadySaved) return sendHtml(res, 409, String(await (<AlreadySavedPage page={ctx.page} />)));
     if (imported.length === 0) return previewPage(res, ctx);
     const timeZone = await deps.timeZone();
     const baseUrl = deps.publicUrl ?? `${deps.guard.isHttps(req) ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;

@@ -193,6 +193,13 @@ describe.skipIf(!hasChromium)('a coordinator runs the service from the console, 
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.screenshot({ path: join(artifacts, 'coordinator-import-letters-1366.png') });
+    // A reload re-posts the form: nothing is saved twice.
+    page.once('dialog', (dialog) => void dialog.accept());
+    const again = await page.reload();
+    expect(again?.status()).toBe(409);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Importen er allerede gemt');
+    expect(await app.db.prisma.citizen.count()).toBe(before + 3);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
