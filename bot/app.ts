@@ -247,7 +247,8 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     accessLog,
     logger: logger.child({ module: 'staff-api' }),
   });
-  registerProgressRoutes(server, { prisma: db.prisma, auth, progress, accessLog, logger: logger.child({ module: 'progress-api' }) });
+  const citizenActions = new CitizenActions(db.prisma, enrollment, threads);
+  registerProgressRoutes(server, { prisma: db.prisma, auth, progress, actions: citizenActions, accessLog, logger: logger.child({ module: 'progress-api' }) });
   registerScheduleRoutes(server, { prisma: db.prisma, auth, logger: logger.child({ module: 'schedule-api' }) });
   const staffAdmin = new StaffAdmin(db.prisma, outbox, delivery, enrollment);
   const citizenAdmin = new CitizenAdmin(db.prisma, outbox, enrollment);
@@ -262,7 +263,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     citizens: {
       caseload: new CaseloadService(db.prisma, progress),
       records: new CitizenRecordService(db.prisma, progress, services.goals, services.barriers, accessLog),
-      actions: new CitizenActions(db.prisma, enrollment, threads),
+      actions: citizenActions,
     },
     prisma: db.prisma,
     privacy: {

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { Translate } from './caseload.js';
 import type { FactorScores } from './progress.js';
 import { FACTORS, type Factor } from './questionBank/index.js';
-import { numberWords, weekNumber } from './timeline.js';
+import { weekNumber } from './hours.js';
+import { numberWords } from './timeline.js';
 
 /** What the progress view reads: finished check-ins oldest first, factor F, and weekly hours, as loaded. */
 export interface ProgressFacts {

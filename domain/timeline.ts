@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Translate } from './caseload.js';
 import type { Severity } from './sla.js';
+import { weekNumber } from './hours.js';
 
 /** Everything that happened with a citizen, as loaded: one fact per event, in any order. */
 export type TimelineFact =
@@ -86,11 +87,6 @@ function entryOf(fact: TimelineFact, t: Translate, locale: 'da' | 'en'): Pick<Ti
 /** A number as written in the language: "7,5" in Danish, "7.5" in English. */
 export function numberWords(value: number, locale: 'da' | 'en'): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
-}
-
-/** "2026-W48" → 48 */
-export function weekNumber(isoWeek: string): number {
-  return Number(isoWeek.slice(isoWeek.indexOf('W') + 1));
 }
 
 function dayWords(day: DateTime, today: DateTime, locale: 'da' | 'en', t: Translate): string {

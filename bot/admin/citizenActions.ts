@@ -70,11 +70,13 @@ export class CitizenActions {
   }
 
   /** Factor F is someone's professional judgement: the bootstrap token (nobody) cannot give it. */
-  async assess(principal: Principal, citizenId: string, input: z.infer<typeof assessmentBody>): Promise<void> {
+  async assess(principal: Principal, citizenId: string, input: z.infer<typeof assessmentBody>): Promise<{ id: string; score: number; at: Date }> {
     const citizen = await citizenFor(this.prisma, principal, citizenId);
+    // The bootstrap token is nobody in particular; an assessment must be someone's professional judgement.
     if (!principal.staffId) throw new AppError('FORBIDDEN');
-    await this.prisma.assessment.create({ data: { citizenId: citizen.id, staffId: principal.staffId, score: input.score, note: input.note || null } });
+    const assessment = await this.prisma.assessment.create({ data: { citizenId: citizen.id, staffId: principal.staffId, score: input.score, note: input.note || null } });
     await audit(this.prisma, principal, 'assessment.recorded', 'Citizen', citizen.id);
+    return { id: assessment.id, score: assessment.score, at: assessment.at };
   }
 
   /** A fresh one-time code and what the letter needs; the code is shown once and only its hash is kept. */

@@ -1,5 +1,4 @@
 import type { Request, Response, Server } from 'restify';
-import { z } from 'zod';
 import { FACTORS } from '../../domain/questionBank/index.js';
 import type { AccessLog } from '../privacy/accessLog.js';
 import type { ProgressService } from '../progress/progressService.js';
@@ -8,20 +7,18 @@ import { AppError, errorCatalogue } from '../errors.js';
 import { type Logger, safeError } from '../logger.js';
 import { parseBody, pathId, reasonOf, staffRoute } from './jsonRoute.js';
 import type { StaffAuthenticator } from './staffAuth.js';
-import { audit, citizenFor } from './citizenAccess.js';
+import { citizenFor } from './citizenAccess.js';
+import { assessmentBody, type CitizenActions } from './citizenActions.js';
 
 export interface ProgressRoutesDeps {
   prisma: PrismaClient;
   auth: StaffAuthenticator;
   progress: ProgressService;
+  /** Factor F is recorded by the same action as the console's form. */
+  actions: CitizenActions;
   accessLog: AccessLog;
   logger: Logger;
 }
-
-const assessmentBody = z.object({
-  score: z.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5'),
-  note: z.string().trim().max(2000).optional(),
-});
 
 /** Factor F and the progression picture for staff. */
 export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps): void {
@@ -29,13 +26,8 @@ export function registerProgressRoutes(server: Server, deps: ProgressRoutesDeps)
   const route = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(deps.auth, deps.logger, handler);
 
   server.put('/api/admin/citizens/:id/assessment', route(async (req, principal) => {
-    const citizen = await citizenFor(prisma, principal, pathId(req));
     const body = parseBody(assessmentBody, req.body);
-    // The bootstrap token is nobody in particular; an assessment must be someone's professional judgement.
-    if (!principal.staffId) throw new AppError('FORBIDDEN');
-    const assessment = await prisma.assessment.create({ data: { citizenId: citizen.id, staffId: principal.staffId, score: body.score, note: body.note ?? null } });
-    await audit(prisma, principal, 'assessment.recorded', 'Citizen', citizen.id);
-    return { status: 201, body: { id: assessment.id, score: assessment.score, at: assessment.at } };
+    return { status: 201, body: await deps.actions.assess(principal, pathId(req), body) };
   }));
 
   server.get('/api/admin/citizens/:id/progress', route(async (req, principal) => {
