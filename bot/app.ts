@@ -184,7 +184,6 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     messenger,
     alerts,
     new Pacer(config.REMINDER_SENDS_PER_SECOND),
-    logger.child({ module: 'reminders' }),
     clock,
     Math.random,
     (count) => metrics.remindersDelivered(count),

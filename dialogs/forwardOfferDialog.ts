@@ -4,6 +4,7 @@ import { MAX_FREE_TEXT } from '../domain/goalMoments.js';
 import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions, FREE_TEXT_PROMPT, YES_NO } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
+import { truncateGraphemes } from '../domain/safeText.js';
 
 export const FORWARD_OFFER_DIALOG = 'forwardOfferDialog';
 const FLOW = 'forwardOfferFlow';
@@ -62,7 +63,7 @@ export class ForwardOfferDialog extends ComponentDialog {
 
   private async send(step: WaterfallStepContext, text: string): Promise<void> {
     const { citizenId, locale, timeZone } = turnCitizen(step.context);
-    const receipt = await this.services.alerts.raise({ citizenId, kind: 'message', severity: 'NORMAL', citizenText: text.trim().slice(0, MAX_FREE_TEXT) });
+    const receipt = await this.services.alerts.raise({ citizenId, kind: 'message', severity: 'NORMAL', citizenText: truncateGraphemes(text.trim(), MAX_FREE_TEXT) });
     await step.context.sendActivity(citizenT(step.context)('receipt.sent', receiptWords(receipt, this.services.now(), timeZone, locale)));
   }
 }

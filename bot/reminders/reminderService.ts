@@ -2,7 +2,6 @@ import { todayIn } from '../../domain/dates.js';
 import { morningOf, nextAllowedTime, nextOccurrence, type TimingRules } from '../../domain/reminders.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
-import type { Logger } from '../logger.js';
 import type { ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import { readOrganisationSettings, type OrganisationSettings } from '../settings/organisationSettings.js';
 import { readCitizenSchedule, timingRulesFor } from './citizenSchedule.js';
@@ -62,7 +61,6 @@ export class ReminderService {
     messenger: ProactiveMessenger,
     alerts: CaseworkerAlerts,
     pacer: Pacer,
-    private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
     random: () => number = Math.random,
     /** Told how many were delivered, batch by batch (the reminders-sent metric). */

@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORGANISATION_ID } from '../../bot/admin/staffAuth.js';
 import type { Database } from '../../bot/data/database.js';
-import { createLogger } from '../../bot/logger.js';
 import type { ProactiveMessenger } from '../../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../../bot/reminders/pacer.js';
 import { CitizenReminders } from '../../bot/reminders/citizenReminders.js';
@@ -31,7 +30,7 @@ describe('reminder service', () => {
     await prisma.channelIdentity.create({ data: { channelId: 'test', userId: 'anna', citizenId, conversationReference: { serviceUrl: 'http://127.0.0.1:1' } } });
     const messenger = { send: async (_reference: unknown, activity: { text?: string }) => void sent.push(activity.text ?? '') } as unknown as ProactiveMessenger;
     const recorder = { raise: async (alert: RaiseAlert) => (alerts.push(alert), { alertId: 'a', assigneeName: 'M', dueAt: new Date() }) };
-    service = new ReminderService(prisma, messenger, recorder, new Pacer(1000), createLogger('silent'), () => now);
+    service = new ReminderService(prisma, messenger, recorder, new Pacer(1000), () => now);
     citizenSide = new CitizenReminders(prisma, db.pool, () => now);
   });
   beforeEach(async () => {
