@@ -1,23 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, type RunningApp } from '../../bot/app.js';
 import { metteAndAnna, staffApi, startTestApp } from '../support/app.js';
 import { tellCitizenStory } from '../support/citizenStory.js';
+import { axeViolations } from '../support/browser.js';
 import { StandInChannel } from '../support/standInChannel.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`${CHROMIUM} not found: skipping the console's citizen-page browser test.`);
 const artifacts = join(projectRoot(), 'test-artifacts');
-
-/** WCAG 2.1 A and AA, as the issue asks; the rule ids of any violation, with where. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** True when the page is wider than the window, i.e. it scrolls sideways. */
 async function scrollsSideways(page: Page): Promise<boolean> {

@@ -1,21 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, type RunningApp } from '../../bot/app.js';
 import { enrolled, staffApi, startTestApp } from '../support/app.js';
+import { axeViolations } from '../support/browser.js';
 import { StandInChannel } from '../support/standInChannel.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`${CHROMIUM} not found: skipping the coordinator pages' browser test.`);
 const artifacts = join(projectRoot(), 'test-artifacts');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** The elements reaching past the window's right edge (none when the page does not scroll sideways). */
 async function sidewaysOffenders(page: Page): Promise<string[]> {
