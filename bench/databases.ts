@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../bot/app.js';
 import { type Database, openDatabase } from '../bot/data/database.js';
+import { newDataKeyEntry, parseDataKeys } from '../bot/data/dataKeys.js';
+import { FieldCipher } from '../bot/data/fieldCipher.js';
 import { migrate, readMigrations } from '../bot/data/migrator.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -27,6 +29,12 @@ export interface Template {
 }
 
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** The benchmark's processes share one data key through DATA_KEYS, as a service's instances do. */
+export function benchCipher(): FieldCipher {
+  process.env.DATA_KEYS ??= newDataKeyEntry('bench');
+  return new FieldCipher(parseDataKeys(process.env.DATA_KEYS));
+}
 
 /** The PostgreSQL server to create bench databases on, or why there is none. */
 export async function postgresServer(): Promise<{ url: string } | { skipped: string }> {
@@ -56,7 +64,7 @@ export async function seededTemplate(kind: DatabaseKind, serverUrl: string | und
   };
   if (kind === 'embedded') {
     const folder = await mkdtemp(join(tmpdir(), 'ledsager-bench-'));
-    await prepare(await openDatabase({ dataDir: folder, poolSize: 2 }));
+    await prepare(await openDatabase({ dataDir: folder, poolSize: 2, cipher: benchCipher() }));
     return {
       async clone() {
         const copy = await mkdtemp(join(tmpdir(), 'ledsager-bench-'));
@@ -68,7 +76,7 @@ export async function seededTemplate(kind: DatabaseKind, serverUrl: string | und
   }
   if (!serverUrl) throw new Error('no PostgreSQL server');
   const template = await createDatabase(serverUrl);
-  await prepare(await openDatabase({ url: template.url, poolSize: 4 }));
+  await prepare(await openDatabase({ url: template.url, poolSize: 4, cipher: benchCipher() }));
   return {
     clone: () => createDatabase(serverUrl, template.name),
     drop: () => dropDatabase(serverUrl, template.name),
@@ -79,7 +87,7 @@ function embedded(folder: string): BenchDatabase {
   return {
     kind: 'embedded',
     env: { DATA_DIR: folder },
-    open: () => openDatabase({ dataDir: folder, poolSize: 2 }),
+    open: () => openDatabase({ dataDir: folder, poolSize: 2, cipher: benchCipher() }),
     drop: () => rm(folder, { recursive: true, force: true }),
   };
 }
@@ -94,7 +102,7 @@ async function createDatabase(serverUrl: string, template?: string): Promise<Ben
     url: url.toString(),
     kind: 'postgres',
     env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ url: url.toString(), poolSize: 4 }),
+    open: () => openDatabase({ url: url.toString(), poolSize: 4, cipher: benchCipher() }),
     drop: () => dropDatabase(serverUrl, name),
   };
 }

@@ -3,13 +3,14 @@
 // measured. On "go" it ticks, as the scheduler would, until a tick finds nothing to send.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { openDatabase } from '../bot/data/database.js';
+import { benchCipher } from './databases.js';
 import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../bot/reminders/pacer.js';
 import { ReminderService } from '../bot/reminders/reminderService.js';
 import { LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
 import { WARM_UP_CONVERSATION } from './seed.js';
 
-const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: 10 });
+const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: 10, cipher: benchCipher() });
 const alerts = { raise: async () => ({ alertId: '', assigneeName: '', dueAt: new Date() }) };
 const messenger = new ProactiveMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', LOOPBACK_HOSTS);
 const reminders = new ReminderService(db.prisma, messenger, alerts, new Pacer(1_000_000));

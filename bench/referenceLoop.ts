@@ -2,10 +2,11 @@
 // each claiming one due row (FOR UPDATE SKIP LOCKED), POSTing it to the same stand-in channel and
 // marking it sent, over plain pg. On "go" it runs until nothing is due.
 import { openDatabase } from '../bot/data/database.js';
+import { benchCipher } from './databases.js';
 
 const WORKERS = 16;
 
-const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: WORKERS });
+const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: WORKERS, cipher: benchCipher() });
 
 async function worker(): Promise<number> {
   let sent = 0;

@@ -67,6 +67,7 @@ import { CompanionBot } from './companionBot.js';
 import { allowedServiceHosts, type AppConfig, isLocalMode } from './config.js';
 import { BotStateStorage } from './data/botStateStorage.js';
 import { type Database, openDatabase } from './data/database.js';
+import { dataCipher } from './data/dataKeys.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
 import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from './data/turnSerializer.js';
 import { deleteExpiredLimits, limitPerAddress } from './http/abuseLimits.js';
@@ -116,7 +117,8 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     logger.warn('MicrosoftAppId is not set: local mode, inbound activities are NOT authenticated (for the Emulator and local web chat only)');
   }
   const metrics = new ServiceMetrics();
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, onQuery: () => metrics.queryCounted() });
+  const cipher = await dataCipher(config, logger);
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE, cipher, onQuery: () => metrics.queryCounted() });
   metrics.readBacklogsWith(() => readOperationalFigures(db.pool));
   const migrations = await readMigrations(join(projectRoot(), 'prisma', 'migrations'));
   const applied = await migrate(db.pool, migrations);
@@ -126,7 +128,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
     data: { name: config.ORGANISATION_NAME },
   });
 
-  const storage = new BotStateStorage(db.pool);
+  const storage = new BotStateStorage(db.pool, db.cipher);
   const serializer: TurnSerializer =
     db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, () => metrics.queryCounted()) : new InProcessTurnSerializer();
   const adapter = createAdapter(config, logger);

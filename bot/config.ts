@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { BOT_FRAMEWORK_HOSTS, LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
+import { parseDataKeys } from './data/dataKeys.js';
 
 const cronExpression = z.string().trim().refine((value) => cron.validate(value), 'must be a cron expression (5 fields, or 6 with seconds)');
 
@@ -40,6 +41,15 @@ const configSchema = z
         .optional(),
     ),
     DATA_DIR: z.string().trim().min(1).default('./data'),
+    /** Keys that seal citizens' words at rest: `id:base64,older-id:base64`, the first seals. Unset outside production: a key file in DATA_DIR. */
+    DATA_KEYS: optionalText.superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        parseDataKeys(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     ADMIN_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
     ORGANISATION_NAME: z.string().trim().min(1).default('Jobcenter'),
@@ -119,6 +129,9 @@ const configSchema = z
     }
     if (!config.ADMIN_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_TOKEN'], message: 'is required when NODE_ENV=production' });
+    }
+    if (!config.DATA_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_KEYS'], message: 'is required when NODE_ENV=production (citizens\' words are sealed with it; see .env.example)' });
     }
   });
 

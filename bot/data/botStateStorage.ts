@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
+import type { FieldCipher } from './fieldCipher.js';
+import { sealColumn } from './sealedFields.js';
 
 /**
  * botbuilder `Storage` on the database, so conversation and user state survive
  * restarts and are shared between instances. eTag rules as botbuilder's own
  * storages: no eTag or `*` overwrites; any other eTag must match the stored one,
- * unless nothing is stored under that key yet.
+ * unless nothing is stored under that key yet. Dialog state can hold a citizen's words: it is sealed.
  */
 export class BotStateStorage implements Storage {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
@@ -18,13 +23,14 @@ export class BotStateStorage implements Storage {
       [keys],
     );
     const items: StoreItems = {};
-    for (const row of result.rows) items[row.key] = { ...row.data, eTag: row.eTag };
+    for (const row of result.rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
     for (const [key, change] of Object.entries(changes)) {
-      const { eTag, ...data } = (change ?? {}) as Record<string, unknown>;
+      const { eTag, ...plain } = (change ?? {}) as Record<string, unknown>;
+      const data = sealColumn(this.cipher, 'BotState', 'data', plain);
       const nextETag = randomUUID();
       if (eTag === undefined || eTag === '*') {
         await this.pool.query(

@@ -4,7 +4,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import type { FieldCipher } from './fieldCipher.js';
 import { PrismaClient } from './generated/client.js';
+import { withSealedFields } from './sealedFields.js';
 
 /**
  * Plain SQL over the pg pool, for the few statements every turn runs: through Prisma's client engine
@@ -19,8 +21,11 @@ export interface Database {
   readonly mode: 'embedded' | 'postgres';
   /** Connection string, for components that need their own pool (turn locks). */
   readonly url: string;
+  /** Seals citizens' words on every write and opens them in every result. */
   readonly prisma: PrismaClient;
   readonly pool: pg.Pool;
+  /** The key ring Prisma uses, for the few plain-SQL statements that read or write sealed columns. */
+  readonly cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,8 @@ export interface DatabaseOptions {
   /** Folder for the embedded database; `undefined` keeps it in memory (tests). */
   dataDir?: string | undefined;
   poolSize: number;
+  /** Seals citizens' free text at rest (see sealedFields.ts). */
+  cipher: FieldCipher;
   /** Called for every statement sent, for the statements-per-turn metric. */
   onQuery?: (() => void) | undefined;
 }
@@ -47,7 +54,7 @@ const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffe
  * server: one schema and one code path for both.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return connect('postgres', options.url, options.poolSize, options.onQuery, async () => {});
+  if (options.url) return connect('postgres', options.url, options, async () => {});
 
   const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
   if (dataDir) await mkdir(dataDir, { recursive: true });
@@ -64,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // PGlite is one PostgreSQL session behind the socket: queries from several connections interleave
   // their protocol messages (seen as 'portal "" does not exist'). One connection loses nothing, since
   // PGlite runs one query at a time anyway; callers queue on the pool instead.
-  return connect('embedded', url, 1, options.onQuery, async () => {
+  return connect('embedded', url, { ...options, poolSize: 1 }, async () => {
     await server.stop();
     await embedded.close();
   });
@@ -73,22 +80,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function connect(
   mode: Database['mode'],
   url: string,
-  poolSize: number,
-  onQuery: (() => void) | undefined,
+  { poolSize, onQuery, cipher }: Pick<DatabaseOptions, 'poolSize' | 'onQuery' | 'cipher'>,
   closeServer: () => Promise<void>,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (e.g. the server restarting) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   if (onQuery) countQueries(pool, onQuery);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     mode,
     url,
-    prisma,
+    prisma: withSealedFields(client, cipher),
     pool,
+    cipher,
     async close() {
-      await prisma.$disconnect();
+      await client.$disconnect();
       await pool.end();
       await closeServer();
     },

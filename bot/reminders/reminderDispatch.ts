@@ -31,7 +31,9 @@ interface ClaimedReminder {
   kind: ReminderKind;
   dueAt: Date;
   attempts: number;
-  payload: { adHoc?: boolean; stepId?: string; stepText?: string };
+  payload: { adHoc?: boolean; stepId?: string };
+  /** A step reminder's step, read where it lives (the reminder keeps no copy of the citizen's words). */
+  stepText: string | null;
   citizenStatus: string;
   restrictedAt: Date | null;
   schedule: unknown;
@@ -100,7 +102,7 @@ export class ReminderDispatch {
         WHERE r.id = late.id
         RETURNING r.id, r."citizenId", r.kind, r."dueAt", r.attempts, r.payload
       ), claimed AS (SELECT * FROM pending UNION ALL SELECT * FROM expired)
-      SELECT c.*, z.status::text AS "citizenStatus", z."restrictedAt", z.schedule, z.locale, z."timeZone", z."displayName",
+      SELECT c.*, (SELECT s.text FROM "SubGoal" s WHERE s.id = c.payload->>'stepId') AS "stepText", z.status::text AS "citizenStatus", z."restrictedAt", z.schedule, z.locale, z."timeZone", z."displayName",
         z."organisationId", z."contactWindow",
         (SELECT k.decision::text FROM "ConsentRecord" k WHERE k."citizenId" = c."citizenId" ORDER BY k.at DESC LIMIT 1) AS consent,
         i.id AS "identityId", i."conversationReference"
@@ -221,7 +223,7 @@ export class ReminderDispatch {
 
   private activity(reminder: ClaimedReminder) {
     const t = translator(resolveLocale(reminder.locale));
-    const text = t(`reminder.${reminder.kind}`, { name: reminder.displayName, step: reminder.payload.stepText ?? '' });
+    const text = t(`reminder.${reminder.kind}`, { name: reminder.displayName, step: reminder.stepText ?? '' });
     const message = MessageFactory.attachment(
       reminderCard(text, reminder.id, { now: t('reminder.now'), tomorrow: t('reminder.tomorrow'), later: t('reminder.later'), notNow: t('reminder.notNow') }),
     );

@@ -14,7 +14,7 @@ interface PlannedReminder {
   citizenId: string;
   kind: ReminderKind;
   dueAt: Date;
-  payload?: { stepId: string; stepText: string };
+  payload?: { stepId: string };
 }
 
 /**
@@ -149,8 +149,8 @@ export class ReminderService {
 
   /** A reminder at 09:00 local on each open small step's due date, from today on. */
   private async planSteps(): Promise<number> {
-    const steps = await this.prisma.$queryRaw<Array<{ id: string; text: string; dueDate: Date; citizenId: string }>>`
-      SELECT s.id, s.text, s."dueDate", g."citizenId" FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
+    const steps = await this.prisma.$queryRaw<Array<{ id: string; dueDate: Date; citizenId: string }>>`
+      SELECT s.id, s."dueDate", g."citizenId" FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
       WHERE s.status = 'OPEN' AND s."dueDate" >= CURRENT_DATE - 1 AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
         AND COALESCE((c.schedule->>'paused')::boolean, false) = false
         AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m.kind = 'step' AND m.payload->>'stepId' = s.id)
@@ -163,7 +163,7 @@ export class ReminderService {
       if (dueDate < todayIn(citizen.timeZone, now)) continue;
       const settings = await this.settingsOf(citizen.organisationId);
       const dueAt = nextAllowedTime(morningOf(dueDate, citizen.timeZone), this.timing(citizen, settings));
-      planned += await insertPlanned(this.prisma, [{ citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id, stepText: step.text } }]);
+      planned += await insertPlanned(this.prisma, [{ citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id } }]);
     }
     return planned;
   }

@@ -11,7 +11,7 @@ function storageContract(label: string, open: () => Promise<{ db: Database; clea
     let storage: BotStateStorage;
     beforeAll(async () => {
       ({ db, cleanup } = await open());
-      storage = new BotStateStorage(db.pool);
+      storage = new BotStateStorage(db.pool, db.cipher);
     });
     afterAll(async () => {
       await db.close();
@@ -63,7 +63,7 @@ function storageContract(label: string, open: () => Promise<{ db: Database; clea
     it('when two writers race with the same eTag, then exactly one wins', async () => {
       await storage.write({ g: { n: 0 } });
       const base = (await storage.read(['g'])).g;
-      const other = new BotStateStorage(db.pool);
+      const other = new BotStateStorage(db.pool, db.cipher);
       const results = await Promise.allSettled([
         storage.write({ g: { ...base, n: 1 } }),
         other.write({ g: { ...base, n: 2 } }),

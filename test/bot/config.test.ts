@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isLocalMode, loadConfig } from '../../bot/config.js';
+import { newDataKeyEntry } from '../../bot/data/dataKeys.js';
 
 describe('configuration', () => {
   it('when nothing is set, then the embedded local defaults apply', () => {
@@ -19,17 +20,24 @@ describe('configuration', () => {
 
   it('when production has no Bot Framework credentials, then it refuses, naming each missing variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId.*MicrosoftAppPassword.*ADMIN_TOKEN/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId.*MicrosoftAppPassword.*ADMIN_TOKEN.*DATA_KEYS is required/);
   });
 
-  it('when production has credentials, then it starts authenticated', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-      MicrosoftAppPassword: 'secret',
-      ADMIN_TOKEN: 'a-long-enough-admin-token-123',
-    });
+  const production = {
+    NODE_ENV: 'production',
+    MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+    MicrosoftAppPassword: 'secret',
+    ADMIN_TOKEN: 'a-long-enough-admin-token-123',
+  };
+
+  it('when production has credentials and a data key, then it starts authenticated', () => {
+    const config = loadConfig({ ...production, DATA_KEYS: newDataKeyEntry('k1') });
     expect(isLocalMode(config)).toBe(false);
+  });
+
+  it('when production has no data key, or a malformed one, then it refuses to start, saying so', () => {
+    expect(() => loadConfig(production)).toThrow(/^Invalid configuration: DATA_KEYS is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, DATA_KEYS: 'k1:c2hvcnQ=' })).toThrow(/DATA_KEYS key "k1" must be 32 bytes/);
   });
 
   it('when the service is started in production without credentials, then it exits non-zero with one line saying why', () => {

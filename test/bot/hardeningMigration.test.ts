@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ORGANISATION_ID } from '../../bot/admin/staffAuth.js';
 import { projectRoot } from '../../bot/app.js';
 import { type Database, openDatabase } from '../../bot/data/database.js';
+import { ephemeralCipher } from '../../bot/data/dataKeys.js';
 import { migrate, readMigrations } from '../../bot/data/migrator.js';
 
 describe('the hardening migration', () => {
@@ -12,7 +13,7 @@ describe('the hardening migration', () => {
   });
 
   it('when reminders were planned twice before it, then it keeps the earliest pending of each kind and step, cancels the rest, and spares ad-hoc ones', async () => {
-    db = await openDatabase({ url: undefined, dataDir: undefined, poolSize: 2 });
+    db = await openDatabase({ url: undefined, dataDir: undefined, poolSize: 2, cipher: ephemeralCipher() });
     const migrations = await readMigrations(join(projectRoot(), 'prisma', 'migrations'));
     const hardening = migrations.findIndex((migration) => migration.name.endsWith('_hardening'));
     await migrate(db.pool, migrations.slice(0, hardening));

@@ -42,7 +42,7 @@ async function startInstance(db: Database, serializer: TurnSerializer): Promise<
   const logger = createLogger('silent');
   const server = createHttpServer({
     adapter: createAdapter(loadConfig({}), logger),
-    bot: new CountingBot(new ConversationState(new BotStateStorage(db.pool))),
+    bot: new CountingBot(new ConversationState(new BotStateStorage(db.pool, db.cipher))),
     serializer,
     isReady: async () => true,
     maxBodyBytes: 100_000,
@@ -102,7 +102,7 @@ describe('turns of one conversation', () => {
     it('when 20 messages of one conversation are split over two instances, then all 20 take effect', async () => {
       const scratch = await createScratchDatabase();
       const dbA = await openMigratedDatabase(scratch.url);
-      const dbB = await openMigratedDatabase(scratch.url);
+      const dbB = await openMigratedDatabase(scratch.url, dbA.cipher);
       const a = await startInstance(dbA, new PostgresTurnSerializer(scratch.url, 4));
       const b = await startInstance(dbB, new PostgresTurnSerializer(scratch.url, 4));
       const replies = await fireTwenty([a, b], channel, 'conv-two-instances');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bot/app.js';
+import { SEALED_FIELDS } from '../../bot/data/sealedFields.js';
 
 /** Models and their column fields (relation fields are not columns and are left out). */
 function schemaModels(schema: string): Map<string, string[]> {
@@ -60,5 +61,14 @@ describe('docs/privacy.md (records of processing, GDPR Art. 30)', () => {
       const section = new RegExp(`^### ${model}\\n([\\s\\S]*?)(?=^### |$(?![\\s\\S]))`, 'm').exec(tables)?.[1] ?? '';
       for (const heading of ['Purpose', 'Legal basis', 'Recipients', 'Retention']) expect(section, `${model}: ${heading}`).toContain(`**${heading}**`);
     }
+  });
+
+  it('when a column is sealed at rest, then the doc\'s "At rest" list names it with the JSON keys kept in clear, and names nothing else', () => {
+    const atRest = /- \*\*At rest\*\*: .*Sealed columns: (.*?)\. A JSON column/.exec(doc)?.[1] ?? '';
+    const listed = [...atRest.matchAll(/`(\w+)\.(\w+)`(?: \(but ([^)]*)\))?/g)].map((match) => `${match[1]}.${match[2]} keeps ${(match[3] ?? '').replace(/`/g, '')}`);
+    const sealed = Object.entries(SEALED_FIELDS).flatMap(([model, columns]) =>
+      Object.entries(columns).map(([field, rule]) => `${model}.${field} keeps ${rule.kind === 'json' ? [...rule.keep].join(', ') : ''}`),
+    );
+    expect(listed.sort()).toEqual(sealed.sort());
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bot/app.js';
 import { openDatabase } from '../../bot/data/database.js';
+import { ephemeralCipher } from '../../bot/data/dataKeys.js';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/postgres.js';
 import { ChannelUser, StandInChannel } from '../support/standInChannel.js';
 
@@ -77,7 +78,7 @@ describe('shutdown under traffic', () => {
 
     const acknowledged = results.filter((result) => result.status === 200);
     expect(acknowledged.length).toBeGreaterThan(0);
-    const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
+    const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2, cipher: ephemeralCipher() });
     try {
       const stored = await db.pool.query<{ key: string }>(`SELECT "conversationKey" AS key FROM "EnrollmentAttempt"`);
       const storedConversations = new Set(stored.rows.map((row) => /conv-burst-\d+/.exec(row.key)?.[0]));

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { newDataKeyEntry } from '../../bot/data/dataKeys.js';
 import { createLogger } from '../../bot/logger.js';
 import { ChannelUser, StandInChannel } from './standInChannel.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** Every test service shares one data key, as a deployment's instances share DATA_KEYS. */
+export const TEST_DATA_KEYS = newDataKeyEntry('test');
 
 /**
  * Starts the real service on a free port with an embedded database in a fresh folder (or the given one).
@@ -21,6 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}, clock?: () 
     HOST: '127.0.0.1',
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     DATABASE_POOL_SIZE: '5',
+    DATA_KEYS: TEST_DATA_KEYS,
     ...env,
     DATA_DIR: dataDir,
   });

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Database } from '../../bot/data/database.js';
 import type { PrismaClient } from '../../bot/data/generated/client.js';
 import { DEFAULT_ORGANISATION_ID } from '../../bot/admin/staffAuth.js';
 
@@ -91,17 +92,40 @@ export async function seedCitizenData(prisma: PrismaClient, citizenId: string, c
   return { alertId: alert.id };
 }
 
-/** Every row of every table in the public schema whose text contains one of the needles: "table: needle" → count. */
-export async function rowsContaining(pool: Pool, needles: readonly string[]): Promise<Record<string, number>> {
-  const tables = await pool.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+/** Every row of every table in the public schema holding one of the needles, sealed values opened: "table: needle" → count. */
+export async function rowsContaining(db: Pick<Database, 'pool' | 'cipher'>, needles: readonly string[]): Promise<Record<string, number>> {
   const found: Record<string, number> = {};
-  for (const { name } of tables.rows) {
+  for (const name of await tableNames(db.pool)) {
+    const rows = await db.pool.query<{ row: unknown }>(`SELECT row_to_json(t) AS row FROM ${quoted(name)} t`);
+    const texts = rows.rows.map(({ row }) => JSON.stringify(db.cipher.openDeep(row)).toLowerCase());
+    count(found, name, needles, (needle) => texts.filter((text) => text.includes(JSON.stringify(needle).slice(1, -1).toLowerCase())).length);
+  }
+  return found;
+}
+
+/** Every row of every table whose stored text, as the database holds it, contains one of the needles in clear. */
+export async function rowsContainingInClear(pool: Pool, needles: readonly string[]): Promise<Record<string, number>> {
+  const found: Record<string, number> = {};
+  for (const name of await tableNames(pool)) {
     for (const needle of needles) {
       // The whole row as text covers every column, JSON and arrays included.
-      const result = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}" t WHERE t::text ILIKE $1`, [`%${needle}%`]);
-      const n = Number(result.rows[0]?.n ?? 0);
-      if (n > 0) found[`${name}: ${needle}`] = n;
+      const result = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(name)} t WHERE t::text ILIKE $1`, [`%${needle}%`]);
+      count(found, name, [needle], () => Number(result.rows[0]?.n ?? 0));
     }
   }
   return found;
+}
+
+async function tableNames(pool: Pool): Promise<string[]> {
+  const tables = await pool.query<{ name: string }>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+  return tables.rows.map((row) => row.name);
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+function count(found: Record<string, number>, table: string, needles: readonly string[], rowsWith: (needle: string) => number): void {
+  for (const needle of needles) {
+    const n = rowsWith(needle);
+    if (n > 0) found[`${table}: ${needle}`] = n;
+  }
 }

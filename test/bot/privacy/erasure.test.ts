@@ -19,18 +19,18 @@ async function approvedErasureLeavesNothing(db: Database, requests: DataRequests
   await db.prisma.accessLog.create({ data: { citizenId: erased.citizenId, staffId: caseworker.id, role: 'CASEWORKER', category: 'summary', reason: erased.alertId } });
   const requestId = await requests.record(erased.citizenId, 'ERASURE', 'chat');
   const needles = [erased.citizenId, ...Object.values(erased.words)];
-  expect(Object.keys(await rowsContaining(db.pool, needles)).length).toBeGreaterThan(15);
+  expect(Object.keys(await rowsContaining(db, needles)).length).toBeGreaterThan(15);
 
   const { tombstoneId } = await requests.decide(coordinator, requestId, { decision: 'approve' });
 
-  expect(await rowsContaining(db.pool, needles)).toEqual({});
+  expect(await rowsContaining(db, needles)).toEqual({});
   const tombstone = await db.prisma.citizenTombstone.findUniqueOrThrow({ where: { id: tombstoneId as string } });
   expect(tombstone).toMatchObject({ cause: 'request', erasedAt: now });
   expect((tombstone.counts as Record<string, number>).Goal).toBe(1);
   expect(await db.prisma.dataRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'APPROVED', citizenId: null, tombstoneId });
   expect(await db.prisma.accessLog.count({ where: { citizenId: tombstoneId as string } })).toBe(1);
   // The other citizen's data is all still there.
-  expect(Object.keys(await rowsContaining(db.pool, [kept.citizenId, kept.words.goal, kept.words.alert, kept.words.conversationId])).length).toBeGreaterThan(10);
+  expect(Object.keys(await rowsContaining(db, [kept.citizenId, kept.words.goal, kept.words.alert, kept.words.conversationId])).length).toBeGreaterThan(10);
 }
 
 describe('erasure (GDPR Art. 17)', () => {
