@@ -9,9 +9,21 @@ export function sumOfMetric(text: string, name: string): number | undefined {
   return samples.length === 0 ? undefined : samples.reduce((a, b) => a + b, 0);
 }
 
+async function metricsText(serviceUrl: string): Promise<string | undefined> {
+  const response = await fetch(`${serviceUrl}/metrics`).catch(() => undefined);
+  return response?.ok ? response.text() : undefined;
+}
+
 /** Database statements the service has run so far, or undefined when it does not expose them. */
 export async function queriesSoFar(serviceUrl: string): Promise<number | undefined> {
-  const response = await fetch(`${serviceUrl}/metrics`).catch(() => undefined);
-  if (!response?.ok) return undefined;
-  return sumOfMetric(await response.text(), 'ledsager_db_queries_total');
+  const text = await metricsText(serviceUrl);
+  return text === undefined ? undefined : sumOfMetric(text, 'ledsager_db_queries_total');
+}
+
+/** Where the service's memory is (MiB): V8's heap, and what lives outside it (WebAssembly memories, buffers). */
+export async function memorySplit(serviceUrl: string): Promise<{ heapMiB: number; externalMiB: number } | undefined> {
+  const text = await metricsText(serviceUrl);
+  const heap = text === undefined ? undefined : sumOfMetric(text, 'nodejs_heap_size_used_bytes');
+  const external = text === undefined ? undefined : sumOfMetric(text, 'nodejs_external_memory_bytes');
+  return heap === undefined || external === undefined ? undefined : { heapMiB: heap / 1048576, externalMiB: external / 1048576 };
 }

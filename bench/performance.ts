@@ -50,6 +50,7 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
       ['p50 / p99 latency (ms)', ...columns.map(([, f]) => `${f.p50Ms.toFixed(0)} / ${f.p99Ms.toFixed(0)}`)],
       ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
       ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
+      ['of which V8 heap / outside it: WASM, buffers (MiB)', ...columns.map(([, f]) => (f.memory ? `${f.memory.heapMiB.toFixed(0)} / ${f.memory.externalMiB.toFixed(0)}` : '–'))],
       ['database statements per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
     ],
   );
@@ -102,6 +103,10 @@ async function repeat(run: () => Promise<TurnFigures>): Promise<TurnFigures> {
     cpuMsPerTurn: of((f) => f.cpuMsPerTurn),
     peakRssMiB: of((f) => f.peakRssMiB),
     queriesPerTurn: queries.length ? median(queries) : undefined,
+    memory: all[0]?.memory && {
+      heapMiB: median(all.map((f) => f.memory?.heapMiB ?? 0)),
+      externalMiB: median(all.map((f) => f.memory?.externalMiB ?? 0)),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BenchDatabase, Template } from './databases.js';
 import type { LoadPlan, LoadResult } from './loadgen.js';
 import { cpuMsOf, nextMessage, percentile, sampleRss, startNode, stopChild, waitForLine } from './processes.js';
-import { queriesSoFar } from './metricsScrape.js';
+import { memorySplit, queriesSoFar } from './metricsScrape.js';
 
 export interface TurnFigures {
   turnsPerSecond: number;
@@ -18,6 +18,8 @@ export interface TurnFigures {
   peakRssMiB: number;
   /** Database statements per turn, from the service's /metrics (undefined for the echo bot). */
   queriesPerTurn: number | undefined;
+  /** Heap and outside-heap memory right after the load, from /metrics (undefined for the echo bot). */
+  memory: { heapMiB: number; externalMiB: number } | undefined;
 }
 
 export interface TurnLoad {
@@ -100,6 +102,7 @@ async function drive(system: ChildProcess, url: string, loadPlan: LoadPlan): Pro
     const cpuMs = (await cpuMsOf(pid)) - cpuBefore;
     const peakRssMiB = await rss.stop();
     const queriesAfter = await queriesSoFar(url);
+    const memory = await memorySplit(url);
     if (result.failed > 0) throw new Error(`${result.failed} turns failed or brought no reply`);
     return {
       turnsPerSecond: result.turns / result.seconds,
@@ -108,6 +111,7 @@ async function drive(system: ChildProcess, url: string, loadPlan: LoadPlan): Pro
       cpuMsPerTurn: cpuMs / result.turns,
       peakRssMiB,
       queriesPerTurn: queriesBefore !== undefined && queriesAfter !== undefined ? (queriesAfter - queriesBefore) / result.turns : undefined,
+      memory,
     };
   } finally {
     await stopChild(loadgen);
