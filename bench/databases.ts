@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../bot/app.js';
 import { type Database, openDatabase } from '../bot/data/database.js';
-import { newDataKeyEntry, parseDataKeys } from '../bot/data/dataKeys.js';
-import { FieldCipher } from '../bot/data/fieldCipher.js';
+import { benchCipher } from './benchCipher.js';
 import { migrate, readMigrations } from '../bot/data/migrator.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -30,11 +29,6 @@ export interface Template {
 
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** The benchmark's processes share one data key through DATA_KEYS, as a service's instances do. */
-export function benchCipher(): FieldCipher {
-  process.env.DATA_KEYS ??= newDataKeyEntry('bench');
-  return new FieldCipher(parseDataKeys(process.env.DATA_KEYS));
-}
 
 /** The PostgreSQL server to create bench databases on, or why there is none. */
 export async function postgresServer(): Promise<{ url: string } | { skipped: string }> {

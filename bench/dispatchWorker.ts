@@ -3,7 +3,7 @@
 // measured. On "go" it ticks, as the scheduler would, until a tick finds nothing to send.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { openDatabase } from '../bot/data/database.js';
-import { benchCipher } from './databases.js';
+import { benchCipher } from './benchCipher.js';
 import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../bot/reminders/pacer.js';
 import { ReminderService } from '../bot/reminders/reminderService.js';

@@ -2,7 +2,7 @@
 // each claiming one due row (FOR UPDATE SKIP LOCKED), POSTing it to the same stand-in channel and
 // marking it sent, over plain pg. On "go" it runs until nothing is due.
 import { openDatabase } from '../bot/data/database.js';
-import { benchCipher } from './databases.js';
+import { benchCipher } from './benchCipher.js';
 
 const WORKERS = 16;
 

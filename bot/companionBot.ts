@@ -95,7 +95,7 @@ export class CompanionBot extends ActivityHandler {
   /** Continues the citizen's dialog where it stands, or starts the main flow with this message. */
   private async converse(context: TurnContext, citizen: Extract<LinkedPerson, { kind: 'citizen' }>): Promise<void> {
     setTurnCitizen(context, { citizenId: citizen.citizenId, locale: resolveLocale(citizen.locale), timeZone: citizen.timeZone });
-    await this.deps.onCitizenActivity(citizen.citizenId);
+    if (citizen.awaitingReaction !== false) await this.deps.onCitizenActivity(citizen.citizenId);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {

@@ -16,6 +16,11 @@ export type LinkedPerson = (
 ) & {
   /** The chat as stored, when read by `find`: an unchanged reference is not written again. */
   storedChat?: StoredChat;
+  /**
+   * Read by `find`: whether a citizen's message now answers something (a reminder sent and not yet
+   * answered, or a silence to lift). False spares the turn the statement that records it.
+   */
+  awaitingReaction?: boolean;
 };
 
 interface StoredChat {
@@ -55,6 +60,7 @@ interface FoundRow {
   displayName: string | null;
   locale: string | null;
   timeZone: string | null;
+  awaitingReaction: boolean;
   staffId: string | null;
   organisationId: string | null;
   staffName: string | null;
@@ -79,6 +85,8 @@ export class PeopleDirectory {
       `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
          i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
          c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
+         (COALESCE((c.schedule->>'silenced')::boolean, false)
+           OR EXISTS (SELECT 1 FROM "Reminder" r WHERE r."citizenId" = c.id AND r.status = 'SENT' AND r."answeredAt" IS NULL)) AS "awaitingReaction",
          s.id AS "staffId", s."organisationId", s.name AS "staffName", s.role::text AS role
        FROM "ChannelIdentity" i
        LEFT JOIN "Citizen" c ON c.id = i."citizenId"
@@ -92,7 +100,7 @@ export class PeopleDirectory {
       citizen: row.citizenId ? { id: row.citizenId, displayName: row.displayName ?? '', locale: row.locale ?? 'da', timeZone: row.timeZone ?? 'Europe/Copenhagen' } : null,
       staff: row.staffId && row.role ? { id: row.staffId, organisationId: row.organisationId ?? '', name: row.staffName ?? '', role: row.role } : null,
     });
-    return person && { ...person, storedChat: { reference: row.reference, unreachable: row.unreachable, updatedAt: row.updatedAt } };
+    return person && { ...person, storedChat: { reference: row.reference, unreachable: row.unreachable, updatedAt: row.updatedAt }, awaitingReaction: row.awaitingReaction };
   }
 
   /** Stores the latest reference: conversations and service URLs can change under a person. Unchanged ones are not rewritten every turn. */

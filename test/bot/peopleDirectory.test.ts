@@ -56,4 +56,15 @@ describe('who is writing, and their conversation reference', () => {
     await people.rememberReference((await people.find('msteams', 'anna'))!, reference('m-5', 'https://smba.trafficmanager.net/amer/'));
     expect(await stored()).toMatchObject({ unreachableSince: null, conversationReference: { activityId: 'm-5' } });
   });
+
+  it('when a reminder waits for an answer, or reminders are silenced, then the lookup says the next message answers something; otherwise not', async () => {
+    const citizenId = (await stored()).citizenId as string;
+    expect((await people.find('msteams', 'anna'))?.awaitingReaction).toBe(false);
+    const reminder = await db.prisma.reminder.create({ data: { citizenId, kind: 'pulse', dueAt: now, status: 'SENT', sentAt: now } });
+    expect((await people.find('msteams', 'anna'))?.awaitingReaction).toBe(true);
+    await db.prisma.reminder.update({ where: { id: reminder.id }, data: { answeredAt: now } });
+    expect((await people.find('msteams', 'anna'))?.awaitingReaction).toBe(false);
+    await db.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { silenced: true } } });
+    expect((await people.find('msteams', 'anna'))?.awaitingReaction).toBe(true);
+  });
 });
