@@ -27,6 +27,11 @@ describe('reminders, driven as a channel drives them', () => {
     expect(channel.activitiesIn('conv-anna').filter((activity) => isReminder(activity.text))).toHaveLength(1);
 
     expect((await citizen.say('ja'))[0]).toMatch(/Det tager et par minutter/);
+    // Her message was her reaction: the reminder counts as answered, and a silence would be lifted.
+    expect((await app.db.prisma.reminder.findUniqueOrThrow({ where: { id: reminder.id } })).answeredAt).not.toBeNull();
+    await app.db.prisma.citizen.update({ where: { id: citizenId }, data: { schedule: { silenced: true } } });
+    await citizen.say('stop');
+    expect((await app.db.prisma.citizen.findUniqueOrThrow({ where: { id: citizenId } })).schedule).toMatchObject({ silenced: false });
   });
 
   it('when the channel answers 429 with Retry-After: 2 once, then the reminder is delivered once, not before 2 s', async () => {
