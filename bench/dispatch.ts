@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Template } from './databases.js';
-import { nextMessage, sampleRss, startNode, stopChild } from './processes.js';
+import { memoryOf, nextMessage, sampleRss, startNode, stopChild } from './processes.js';
 import { WARM_UP_CONVERSATION } from './seed.js';
 
 export type Dispatcher = 'service' | 'reference';
@@ -16,6 +16,8 @@ export interface DispatchFigures {
   perSecond: number;
   firstSendMs: number;
   peakRssMiB: number;
+  /** RSS when ready, before the tick: what the process holds before dispatching anything. */
+  readyRssMiB: number;
   /** False when the run was cut at the window (the rate is then over the window). */
   drained: boolean;
 }
@@ -71,6 +73,7 @@ export async function dispatchRun(template: Template, channel: CountingChannel, 
   try {
     await nextMessage(child, (m: { type: string }) => m.type === 'ready');
     channel.reset();
+    const { rssMiB: readyRssMiB } = await memoryOf(child.pid as number);
     const rss = sampleRss(child.pid as number);
     const start = Date.now();
     child.send({ type: 'go' });
@@ -90,7 +93,7 @@ export async function dispatchRun(template: Template, channel: CountingChannel, 
       }
       await verifyAllSent(db, due);
     }
-    return { perSecond: received / seconds, firstSendMs, peakRssMiB, drained: finished !== undefined };
+    return { perSecond: received / seconds, firstSendMs, peakRssMiB, readyRssMiB, drained: finished !== undefined };
   } finally {
     await stopChild(child);
     await db.drop();

@@ -74,7 +74,7 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
             `${reference.perSecond.toFixed(0)}/s${reference.drained ? '' : '*'}`,
             `${(service.perSecond / reference.perSecond).toFixed(2)}×`,
             `${(service.firstSendMs / 1000).toFixed(2)} s`,
-            `${service.peakRssMiB.toFixed(0)} / ${reference.peakRssMiB.toFixed(0)}`,
+            `${service.readyRssMiB.toFixed(0)} → ${service.peakRssMiB.toFixed(0)} / ${reference.readyRssMiB.toFixed(0)} → ${reference.peakRssMiB.toFixed(0)}`,
           ]);
         } finally {
           await template.drop();
@@ -85,7 +85,7 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
     await channel.stop();
   }
   console.log(`\nReminder dispatch, pacing lifted, to a stand-in channel; reference: 16 workers claiming one row each (FOR UPDATE SKIP LOCKED), POST, mark sent; medians of ${runs} run(s)`);
-  printTable(['backlog', 'service', 'reference loop', 'ratio', 'first send after the tick', 'peak RSS MiB (service / reference)'], rows);
+  printTable(['backlog', 'service', 'reference loop', 'ratio', 'first send after the tick', 'RSS MiB, ready → peak (service / reference)'], rows);
   console.log(`* cut after ${windowMs / 1000} s; the rate is over that window (exactly-once is checked on runs that drain the backlog)`);
 }
 
@@ -117,6 +117,7 @@ async function repeatDispatch(run: () => Promise<DispatchFigures>): Promise<Disp
     perSecond: median(all.map((f) => f.perSecond)),
     firstSendMs: median(all.map((f) => f.firstSendMs)),
     peakRssMiB: median(all.map((f) => f.peakRssMiB)),
+    readyRssMiB: median(all.map((f) => f.readyRssMiB)),
     drained: all.every((f) => f.drained),
   };
 }
