@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bot/app.js';
 import { openDatabase } from '../../bot/data/database.js';
+import { TEST_DATA_KEYS } from '../support/app.js';
 import { ephemeralCipher } from '../../bot/data/dataKeys.js';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/postgres.js';
 import { ChannelUser, StandInChannel } from '../support/standInChannel.js';
@@ -46,7 +47,8 @@ describe('shutdown under traffic', () => {
 
   it('when SIGTERM arrives during a burst of 100 turns, then no request gets 500, late ones get 503 with Retry-After, every acknowledged turn is stored, and the process exits in time', async () => {
     await channel.start();
-    const env: Record<string, string> = {};
+    // The data key as a deployment passes it, so the service writes no key file into the checkout.
+    const env: Record<string, string> = { DATA_KEYS: TEST_DATA_KEYS };
     if (TEST_DATABASE_URL) {
       const scratch = await createScratchDatabase();
       dropDatabase = scratch.drop;
