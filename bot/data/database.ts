@@ -1,5 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -57,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) return connect('postgres', options.url, options, async () => {});
 
   const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await initialiseDataFolder(dataDir);
   const embedded = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: EMBEDDED_START_PARAMS });
   // PGlite accepts one socket connection unless told otherwise; leave headroom over the pool.
   const server = new PGLiteSocketServer({
@@ -75,6 +80,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await server.stop();
     await embedded.close();
   });
+}
+
+/**
+ * A new data folder is made by PGlite's initdb, a second WebAssembly instance whose memory would stay
+ * in the service until a restart (first start ~800 MiB RSS, measured, against ~330 MiB after it). So
+ * it runs in a child process of its own, into a sibling folder renamed into place when complete: a
+ * start cut short never leaves a half-made database behind.
+ */
+async function initialiseDataFolder(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  const making = `${dataDir}.new-${process.pid}`;
+  await rm(making, { recursive: true, force: true });
+  await mkdir(dirname(dataDir), { recursive: true });
+  const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const script = 'const { PGlite } = await import(process.argv[1]); await (await PGlite.create({ dataDir: process.argv[2] })).close();';
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, pglite, making]);
+  await rm(dataDir, { recursive: true, force: true });
+  await rename(making, dataDir);
 }
 
 async function connect(
