@@ -30,6 +30,13 @@ describe('which writes are sealed', () => {
     expect(sealArgs(cipher, model, args)).toEqual(expected);
   });
 
+  it('when a field kept in clear holds a copied ciphertext, then it is sealed again, so reading it gives back the ciphertext, not what it hides', () => {
+    const secret = cipher.sealText('en andens ord');
+    const stored = sealColumn(cipher, 'DirectLineActivity', 'activity', { type: secret, text: 'hej' }) as { type: string };
+    expect(stored.type).not.toBe(secret);
+    expect(cipher.openDeep(stored)).toEqual({ type: secret, text: 'hej' });
+  });
+
   it('when a query filters on a sealed column, then it is refused rather than silently matching nothing', () => {
     expect(() => sealArgs(cipher, 'Goal', { where: { text: 'glasblæser' } })).toThrow(/Goal.text is sealed/);
     expect(() => sealArgs(cipher, 'Reminder', { where: { payload: { path: ['stepText'], equals: 'x' } } })).toThrow(/Reminder.payload is sealed/);
