@@ -1,3 +1,5 @@
+import { isPlainObject } from './plainObject.js';
+
 /** A JSON-like value as settings are stored. */
 export type SettingsValue = unknown;
 
@@ -6,10 +8,6 @@ export interface SettingChange {
   path: string;
   before: unknown;
   after: unknown;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { isPlainObject } from '../../domain/plainObject.js';
 
 /** One AES-256 key and the id stored beside every value it seals, so that keys can rotate. */
 export interface DataKey {
@@ -95,11 +96,4 @@ export function isSealed(value: string): boolean {
 /** The id of the key a sealed value was sealed with; undefined for clear text. */
 export function sealedKeyId(value: string): string | undefined {
   return SEALED.exec(value)?.[2];
-}
-
-/** Plain objects and arrays are walked; Dates, Decimals, Buffers and Prisma's null markers are values. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

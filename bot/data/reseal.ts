@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import { type FieldCipher, isPlainObject, sealedKeyId } from './fieldCipher.js';
-import { SEALED_FIELDS, sealColumn } from './sealedFields.js';
+import { isPlainObject } from '../../domain/plainObject.js';
+import { type FieldCipher, sealedKeyId } from './fieldCipher.js';
+import { SEALED_FIELDS, sealColumn, staysInClear } from './sealedFields.js';
 
 const BATCH = 500;
 
@@ -71,7 +72,7 @@ async function eachStale(pool: pg.Pool, cipher: FieldCipher, model: string, fiel
 function underKey(stored: unknown, keyId: string, keep: ReadonlySet<string> | undefined): boolean {
   if (typeof stored === 'string') return sealedKeyId(stored) === keyId;
   if (!keep || !isPlainObject(stored)) return false;
-  return Object.entries(stored).every(([name, value]) => keep.has(name) || value === null || (typeof value === 'string' && sealedKeyId(value) === keyId));
+  return Object.entries(stored).every(([name, value]) => staysInClear(keep, name, value) || (typeof value === 'string' && sealedKeyId(value) === keyId));
 }
 
 function keyColumn(model: string): string {

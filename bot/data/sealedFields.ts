@@ -1,5 +1,5 @@
-import type { FieldCipher } from './fieldCipher.js';
-import { isPlainObject, isSealed } from './fieldCipher.js';
+import { isPlainObject } from '../../domain/plainObject.js';
+import { type FieldCipher, isSealed } from './fieldCipher.js';
 import type { PrismaClient } from './generated/client.js';
 
 /** A column holding a citizen's words: sealed whole (text), or every top-level value but `keep` (JSON). */
@@ -52,13 +52,17 @@ export function sealColumn(cipher: FieldCipher, model: string, field: string, va
     return marker ? value : cipher.sealValue(value);
   }
   const sealed: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    // A kept value that looks sealed is sealed again: reads open every sealed string, so someone who
-    // copied a ciphertext into a field left in clear would otherwise get it opened for them.
-    const clear = rule.keep.has(key) && !(typeof inner === 'string' && isSealed(inner));
-    sealed[key] = clear || inner === null || inner === undefined ? inner : cipher.sealValue(inner);
-  }
+  for (const [key, inner] of Object.entries(value)) sealed[key] = staysInClear(rule.keep, key, inner) ? inner : cipher.sealValue(inner);
   return sealed;
+}
+
+/**
+ * Whether a JSON column's top-level value is stored as it is: nothing to hide, or a key kept for SQL.
+ * A kept value that looks sealed is sealed again: reads open every sealed string, so someone who
+ * copied a ciphertext into a field left in clear would otherwise get it opened for them.
+ */
+export function staysInClear(keep: ReadonlySet<string>, key: string, value: unknown): boolean {
+  return value === null || value === undefined || (keep.has(key) && !(typeof value === 'string' && isSealed(value)));
 }
 
 /** A write's `data` for a model with every sealed column sealed, nested relation writes included. */

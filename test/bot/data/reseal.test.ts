@@ -16,6 +16,8 @@ async function rotationReencryptsEverything(db: Database): Promise<void> {
   const { citizenId, words } = await seedCitizen(db.prisma, caseworker.id, 'rotate');
   await db.pool.query(`INSERT INTO "Goal" (id, "citizenId", text, "updatedAt") VALUES ('legacy-goal', $1, 'Gammel klartekst Vrimlestok', now())`, [citizenId]);
   await db.pool.query(`INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ('legacy-state', '{"dialogState": {"text": "Gammel Vrimlestok tilstand"}}', '1', now())`);
+  // A ciphertext copied into a field kept in clear is stored sealed again; it must rotate too.
+  await db.prisma.directLineActivity.create({ data: { id: 'copied', conversationId: words.conversationId, activity: { type: new FieldCipher([oldKey]).sealText('kopieret') } } });
   const needles = [words.goal, words.step, words.other, words.help, words.alert, words.reply, words.thread, words.note, 'Vrimlestok'];
   expect(Object.keys(await rowsContainingInClear(db.pool, ['Vrimlestok'])).sort()).toEqual(['BotState: Vrimlestok', 'Goal: Vrimlestok']);
 
