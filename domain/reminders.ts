@@ -42,17 +42,23 @@ export function nextAllowedTime(candidate: Date, rules: TimingRules): Date {
   const start = DateTime.fromJSDate(candidate, { zone: rules.timeZone });
   for (const useWindow of [true, false]) {
     if (allowedAt(start, rules, useWindow)) return candidate;
-    // Becoming allowed can only happen where quiet hours end or the window opens.
+    // Becoming allowed can only happen where quiet hours end or the window opens. Whether a time is
+    // allowed depends only on its time of day, so a boundary allowed on any later day is allowed
+    // tomorrow: today and tomorrow decide (the day after covers a daylight-saving day). The first
+    // day with an allowed boundary holds the earliest. Each date step costs Intl time-zone work,
+    // which at a 100,000-reminder pulse is most of the dispatcher's CPU.
     const boundaries = [rules.quietHours?.to, useWindow ? rules.contactWindow?.from : undefined].filter((b): b is string => b !== undefined);
-    let best: DateTime | undefined;
-    for (let day = 0; day <= 8; day += 1) {
+    const midnight = start.startOf('day');
+    for (let day = 0; day <= 2; day += 1) {
+      const date = day === 0 ? midnight : midnight.plus({ days: day });
+      let best: DateTime | undefined;
       for (const boundary of boundaries) {
-        const [hour, minute] = boundary.split(':').map(Number) as [number, number];
-        const at = start.startOf('day').plus({ days: day }).set({ hour, minute });
+        const minutes = minutesOf(boundary);
+        const at = date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
         if (at > start && allowedAt(at, rules, useWindow) && (!best || at < best)) best = at;
       }
+      if (best) return best.toJSDate();
     }
-    if (best) return best.toJSDate();
   }
   return candidate;
 }

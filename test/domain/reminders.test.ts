@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   cadence,
@@ -34,6 +36,47 @@ describe('when a reminder may be sent', () => {
     ['quiet hours over the autumn change end at 08:00 CET', '2026-10-24T20:00:00Z', rules(), '2026-10-25T07:00:00.000Z'],
   ])('when %s', (_case, candidate, timing, expected) => {
     expect(nextAllowedTime(at(candidate), timing).toISOString()).toBe(expected);
+  });
+});
+
+describe('when a reminder may be sent, against a minute-by-minute oracle', () => {
+  // Rules on whole quarter-hours, away from 02:00–03:00 (the hour a spring change skips), so that
+  // walking quarter-hours from the candidate finds every moment a rule can change.
+  const quarterHour = fc
+    .integer({ min: 0, max: 95 })
+    .filter((quarter) => quarter < 8 || quarter >= 12)
+    .map((quarter) => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`);
+  const span = fc.option(fc.record({ from: quarterHour, to: quarterHour }).filter((s) => s.from !== s.to), { nil: null });
+  const minuteOfDay = (time: Date) => {
+    const local = DateTime.fromJSDate(time, { zone: cph });
+    return local.hour * 60 + local.minute;
+  };
+  const inSpan = (s: { from: string; to: string }, minute: number) => {
+    const [from, to] = [s.from, s.to].map((hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)));
+    return from! <= to! ? minute >= from! && minute < to! : minute >= from! || minute < to!;
+  };
+  const firstAllowed = (candidate: Date, timing: TimingRules, useWindow: boolean): Date | undefined => {
+    const allowed = (time: Date) => {
+      const minute = minuteOfDay(time);
+      return !(timing.quietHours && inSpan(timing.quietHours, minute)) && (!useWindow || !timing.contactWindow || inSpan(timing.contactWindow, minute));
+    };
+    if (allowed(candidate)) return candidate;
+    const quarter = 15 * 60_000;
+    for (let tick = Math.ceil(candidate.getTime() / quarter) * quarter; tick < candidate.getTime() + 3 * 86_400_000; tick += quarter) {
+      if (allowed(new Date(tick))) return new Date(tick);
+    }
+    return undefined;
+  };
+
+  it('when rules and the moment vary, then the result is the first allowed moment, the window ignored only when it never opens', () => {
+    fc.assert(
+      fc.property(span, span, fc.date({ min: at('2026-01-01T00:00:00Z'), max: at('2027-12-31T00:00:00Z'), noInvalidDate: true }), (quietHours, contactWindow, candidate) => {
+        const timing = rules(contactWindow, quietHours);
+        const expected = firstAllowed(candidate, timing, true) ?? firstAllowed(candidate, timing, false) ?? candidate;
+        expect(nextAllowedTime(candidate, timing).toISOString()).toBe(expected.toISOString());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
