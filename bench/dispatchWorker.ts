@@ -1,7 +1,7 @@
 // The service's reminder dispatcher in a process of its own: the same ReminderService, proactive
-// messenger and CloudAdapter the service composes, with pacing lifted so the dispatcher itself is
+// messenger and Bot Framework authentication the service composes, with pacing lifted so the dispatcher itself is
 // measured. On "go" it ticks, as the scheduler would, until a tick finds nothing to send.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { openDatabase } from '../bot/data/database.js';
 import { benchCipher } from './benchCipher.js';
 import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
@@ -12,7 +12,7 @@ import { WARM_UP_CONVERSATION } from './seed.js';
 
 const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: 10, cipher: benchCipher() });
 const alerts = { raise: async () => ({ alertId: '', assigneeName: '', dueAt: new Date() }) };
-const messenger = new ProactiveMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '', LOOPBACK_HOSTS);
+const messenger = new ProactiveMessenger(new ConfigurationBotFrameworkAuthentication({}), '', LOOPBACK_HOSTS);
 const reminders = new ReminderService(db.prisma, messenger, alerts, new Pacer(1_000_000));
 
 process.on('message', () => {

@@ -31,7 +31,7 @@ function endpointSettings(config: AppConfig): Record<string, string> {
  * HTTP edge can authenticate a request before it queues the turn.
  */
 export class CompanionAdapter extends CloudAdapter {
-  constructor(private readonly auth: ConfigurationBotFrameworkAuthentication) {
+  constructor(readonly auth: ConfigurationBotFrameworkAuthentication) {
     super(auth);
   }
 

@@ -138,7 +138,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS, () => new Date(), enrollmentLimits(limitStore));
 
   // Alerts: delivery through a durable outbox, escalation on a tick, staff actions from API and chat.
-  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '', allowedServiceHosts(config), (outcome) => metrics.proactiveSend(outcome));
+  const messenger = new ProactiveMessenger(adapter.auth, config.MicrosoftAppId ?? '', allowedServiceHosts(config), (outcome) => metrics.proactiveSend(outcome));
   const delivery = new AlertDelivery(
     db.prisma,
     messenger,
