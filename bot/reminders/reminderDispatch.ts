@@ -1,11 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
 import { MessageFactory } from 'botbuilder';
-import { reminderCard } from '../../cards/reminderCard.js';
+import { type ReminderButton, reminderCard } from '../../cards/reminderCard.js';
 import { decideDispatch } from '../../domain/reminderDispatch.js';
-import { needsOutreach, nextAllowedTime, nextOccurrence } from '../../domain/reminders.js';
+import { needsOutreach, nextAllowedTime, nextOccurrence, type TimingRules } from '../../domain/reminders.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../domain/retry.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
-import { resolveLocale, translator } from '../../locales/i18n.js';
+import { type Locale, resolveLocale, translator } from '../../locales/i18n.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import { DeliveryError, type ProactiveMessenger } from '../messaging/proactiveMessenger.js';
 import type { OrganisationSettings } from '../settings/organisationSettings.js';
@@ -45,6 +45,16 @@ interface ClaimedReminder {
   consent: string | null;
   identityId: string | null;
   conversationReference: Partial<ConversationReference> | null;
+}
+
+function allowedFromNow(known: Map<string, Date>, now: Date, rules: TimingRules): Date {
+  const key = JSON.stringify(rules);
+  let allowed = known.get(key);
+  if (!allowed) {
+    allowed = nextAllowedTime(now, rules);
+    known.set(key, allowed);
+  }
+  return allowed;
 }
 
 export interface DispatchDeps {
@@ -119,6 +129,8 @@ export class ReminderDispatch {
     const cancelled: string[] = [];
     const deferred: Array<{ id: string; until: Date }> = [];
     const toSend: Array<{ reminder: ClaimedReminder; settings: OrganisationSettings }> = [];
+    // Citizens of one organisation and time zone share their rules: the allowed minute is worked out once per rules in a batch.
+    const allowedFrom = new Map<string, Date>();
     for (const reminder of batch) {
       const settings = await this.deps.settingsOf(reminder.organisationId);
       const schedule = readCitizenSchedule(reminder.schedule);
@@ -131,7 +143,7 @@ export class ReminderDispatch {
         adHoc: reminder.payload.adHoc === true,
         hasReachableChat: reminder.conversationReference !== null,
         now,
-        nextAllowed: nextAllowedTime(now, timingRulesFor(reminder, settings)),
+        nextAllowed: allowedFromNow(allowedFrom, now, timingRulesFor(reminder, settings)),
       });
       if (decision.action === 'cancel') cancelled.push(reminder.id);
       else if (decision.action === 'defer') deferred.push({ id: reminder.id, until: decision.until });
@@ -221,13 +233,20 @@ export class ReminderDispatch {
       ON CONFLICT DO NOTHING`;
   }
 
+  /** The fixed texts of a reminder in one language, looked up once: a pulse sends thousands in a few languages. */
+  private readonly fixedTexts = new Map<Locale, { labels: Record<ReminderButton, string>; howToAnswer: string }>();
+
   private activity(reminder: ClaimedReminder) {
-    const t = translator(resolveLocale(reminder.locale));
+    const locale = resolveLocale(reminder.locale);
+    const t = translator(locale);
+    let fixed = this.fixedTexts.get(locale);
+    if (!fixed) {
+      fixed = { labels: { now: t('reminder.now'), tomorrow: t('reminder.tomorrow'), later: t('reminder.later'), notNow: t('reminder.notNow') }, howToAnswer: t('reminder.howToAnswer') };
+      this.fixedTexts.set(locale, fixed);
+    }
     const text = t(`reminder.${reminder.kind}`, { name: reminder.displayName, step: reminder.stepText ?? '' });
-    const message = MessageFactory.attachment(
-      reminderCard(text, reminder.id, { now: t('reminder.now'), tomorrow: t('reminder.tomorrow'), later: t('reminder.later'), notNow: t('reminder.notNow') }),
-    );
-    message.text = `${text}\n\n${t('reminder.howToAnswer')}`;
+    const message = MessageFactory.attachment(reminderCard(text, reminder.id, fixed.labels));
+    message.text = `${text}\n\n${fixed.howToAnswer}`;
     return message;
   }
 
