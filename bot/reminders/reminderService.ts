@@ -1,5 +1,5 @@
 import { todayIn } from '../../domain/dates.js';
-import { morningOf, nextAllowedTime, nextOccurrence, type TimingRules } from '../../domain/reminders.js';
+import { morningOf, nextAllowedTime, nextOccurrence } from '../../domain/reminders.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
 import type { ProactiveMessenger } from '../messaging/proactiveMessenger.js';
@@ -34,17 +34,6 @@ async function insertPlanned(db: Pick<PrismaClient, '$executeRaw'>, rows: Planne
       ${rows.map((row) => JSON.stringify(row.payload ?? {}))}::jsonb[]
     ) AS planned("citizenId", kind, "dueAt", payload)
     ON CONFLICT DO NOTHING`;
-}
-
-interface CitizenContext {
-  id: string;
-  displayName: string;
-  locale: string;
-  timeZone: string;
-  contactWindow: unknown;
-  schedule: unknown;
-  organisationId: string;
-  caseworkerId: string;
 }
 
 /**
@@ -93,10 +82,6 @@ export class ReminderService {
     return { planned, sent };
   }
 
-  private timing(citizen: CitizenContext, settings: OrganisationSettings): TimingRules {
-    return timingRulesFor(citizen, settings);
-  }
-
   /** Citizens who take reminders (active, agreed, not paused or silenced) and have none of this kind pending. */
   private async citizensWithout(kind: ReminderKind, limit: number): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
@@ -124,7 +109,7 @@ export class ReminderService {
       const previous = last.get(citizen.id);
       // The first check-in comes the day after joining: a starting point to measure the small steps from.
       const due = previous ? nextOccurrence(previous, every, now, citizen.timeZone) : new Date(now.getTime() + 86_400_000);
-      rows.push({ citizenId: citizen.id, kind, dueAt: nextAllowedTime(due, this.timing(citizen, settings)) });
+      rows.push({ citizenId: citizen.id, kind, dueAt: nextAllowedTime(due, timingRulesFor(citizen, settings)) });
     }
     return insertPlanned(this.prisma, rows);
   }
@@ -147,24 +132,26 @@ export class ReminderService {
     return last;
   }
 
-  /** A reminder at 09:00 local on each open small step's due date, from today on. */
+  /** A reminder at 09:00 local on each open small step's due date, from today on: one read, one insert. */
   private async planSteps(): Promise<number> {
-    const steps = await this.prisma.$queryRaw<Array<{ id: string; dueDate: Date; citizenId: string }>>`
-      SELECT s.id, s."dueDate", g."citizenId" FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
-      WHERE s.status = 'OPEN' AND s."dueDate" >= CURRENT_DATE - 1 AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
+    const now = this.now();
+    // A day's margin for time zones ahead of UTC; the exact "from today" is decided per citizen below.
+    const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const steps = await this.prisma.$queryRaw<Array<{ id: string; dueDate: Date; citizenId: string; timeZone: string; contactWindow: unknown; organisationId: string }>>`
+      SELECT s.id, s."dueDate", g."citizenId", c."timeZone", c."contactWindow", c."organisationId"
+      FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
+      WHERE s.status = 'OPEN' AND s."dueDate" >= ${yesterday}::date AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
         AND COALESCE((c.schedule->>'paused')::boolean, false) = false
         AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m.kind = 'step' AND m.payload->>'stepId' = s.id)
       LIMIT 1000`;
-    const now = this.now();
-    let planned = 0;
+    const rows: PlannedReminder[] = [];
     for (const step of steps) {
-      const citizen = await this.prisma.citizen.findUniqueOrThrow({ where: { id: step.citizenId } });
       const dueDate = step.dueDate.toISOString().slice(0, 10);
-      if (dueDate < todayIn(citizen.timeZone, now)) continue;
-      const settings = await this.settingsOf(citizen.organisationId);
-      const dueAt = nextAllowedTime(morningOf(dueDate, citizen.timeZone), this.timing(citizen, settings));
-      planned += await insertPlanned(this.prisma, [{ citizenId: citizen.id, kind: 'step', dueAt, payload: { stepId: step.id } }]);
+      if (dueDate < todayIn(step.timeZone, now)) continue;
+      const settings = await this.settingsOf(step.organisationId);
+      const dueAt = nextAllowedTime(morningOf(dueDate, step.timeZone), timingRulesFor(step, settings));
+      rows.push({ citizenId: step.citizenId, kind: 'step', dueAt, payload: { stepId: step.id } });
     }
-    return planned;
+    return insertPlanned(this.prisma, rows);
   }
 }

@@ -97,4 +97,29 @@ describe('reminder service', () => {
     const next = await db.prisma.reminder.findFirstOrThrow({ where: { citizenId, status: 'PENDING' } });
     expect(next.dueAt.toISOString()).toBe('2026-11-24T10:00:00.000Z');
   });
+
+  it('when open steps have due dates, then each from today on gets one reminder at 09:00 local, sent that morning with the step in it', async () => {
+    const goal = await db.prisma.goal.create({ data: { citizenId, text: 'Komme i praktik' } });
+    const step = (text: string, dueDate: string, status: 'OPEN' | 'DONE' = 'OPEN') =>
+      db.prisma.subGoal.create({ data: { goalId: goal.id, text, dueDate: new Date(`${dueDate}T00:00:00Z`), status } });
+    const tomorrow = await step('Ringe til praktikstedet', '2026-11-24');
+    const friday = await step('Købe busbillet', '2026-11-27');
+    await step('Skrive CV', '2026-11-22');
+    await step('Hente papirer', '2026-11-25', 'DONE');
+
+    await service.tick();
+    await service.tick();
+
+    const planned = await db.prisma.reminder.findMany({ where: { citizenId, kind: 'step' }, orderBy: { dueAt: 'asc' } });
+    expect(planned.map((reminder) => [reminder.payload, reminder.dueAt.toISOString()])).toEqual([
+      [{ stepId: tomorrow.id }, '2026-11-24T08:00:00.000Z'],
+      [{ stepId: friday.id }, '2026-11-27T08:00:00.000Z'],
+    ]);
+
+    now = new Date('2026-11-24T08:00:30Z');
+    sent.length = 0;
+    await service.tick();
+    expect(sent.filter((text) => text.includes('Ringe til praktikstedet'))).toHaveLength(1);
+    expect(sent.some((text) => text.includes('Købe busbillet'))).toBe(false);
+  });
 });
