@@ -63,11 +63,24 @@ export function buildForBench(): void {
   built = true;
 }
 
+/**
+ * The V8 heap ceiling `npm start` gives the service (NODE_HEAP_MIB, or the script's default), read
+ * from package.json so that every process here runs with the service's own settings.
+ */
+async function heapCeilingFlag(): Promise<string> {
+  const { scripts } = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const fallback = /--max-old-space-size=\$\{NODE_HEAP_MIB:-(\d+)\}/.exec(scripts.start)?.[1];
+  if (!fallback) throw new Error('package.json\'s start script no longer sets --max-old-space-size=${NODE_HEAP_MIB:-…}: update the benchmark with it');
+  return `--max-old-space-size=${process.env.NODE_HEAP_MIB || fallback}`;
+}
+const heapCeiling = await heapCeilingFlag();
+
 /** An entry point of the project in its own Node process, with an IPC channel; its output goes to `logFile`. */
 export function startNode(script: string, options: { env?: NodeJS.ProcessEnv; logFile?: string } = {}): ChildProcess {
   const output = options.logFile ? openSync(options.logFile, 'w') : 'ignore';
   const flags = [
     '--disable-warning=DEP0111',
+    heapCeiling,
     // BENCH_CPU_PROF=<folder>: every child writes a V8 CPU profile there (open it in Chrome's DevTools).
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
   ];
