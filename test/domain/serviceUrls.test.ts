@@ -9,6 +9,8 @@ describe('serviceUrl allowlist', () => {
     ['https://evil.example.com/', false],
     ['https://botframework.com.evil.example/', false],
     ['https://evilbotframework.com/', false],
+    ['https://anyone.trafficmanager.net/', false],
+    ['http://smba.trafficmanager.net/emea/', false],
     ['http://127.0.0.1:9000/', false],
     ['javascript:alert(1)', false],
     ['not a url', false],
@@ -21,5 +23,6 @@ describe('serviceUrl allowlist', () => {
     expect(isAllowedServiceUrl('http://127.0.0.1:9000/', local)).toBe(true);
     expect(isAllowedServiceUrl('http://localhost:3978/', local)).toBe(true);
     expect(isAllowedServiceUrl('http://10.0.0.5/', local)).toBe(false);
+    expect(isAllowedServiceUrl('http://webchat.botframework.com/', local)).toBe(false);
   });
 });
