@@ -44,23 +44,33 @@ export function nextAllowedTime(candidate: Date, rules: TimingRules): Date {
     if (allowedAt(start, rules, useWindow)) return candidate;
     // Becoming allowed can only happen where quiet hours end or the window opens. Whether a time is
     // allowed depends only on its time of day, so a boundary allowed on any later day is allowed
-    // tomorrow: today and tomorrow decide (the day after covers a daylight-saving day). The first
-    // day with an allowed boundary holds the earliest. Each date step costs Intl time-zone work,
-    // which at a 100,000-reminder pulse is most of the dispatcher's CPU.
+    // tomorrow: today and tomorrow decide, and the earlier day with an allowed boundary holds the
+    // earliest. (Each date step costs Intl time-zone work: at a 100,000-reminder pulse a nine-day
+    // search was most of the dispatcher's CPU.)
     const boundaries = [rules.quietHours?.to, useWindow ? rules.contactWindow?.from : undefined].filter((b): b is string => b !== undefined);
     const midnight = start.startOf('day');
-    for (let day = 0; day <= 2; day += 1) {
-      const date = day === 0 ? midnight : midnight.plus({ days: day });
+    for (const date of [midnight, midnight.plus({ days: 1 })]) {
       let best: DateTime | undefined;
-      for (const boundary of boundaries) {
-        const minutes = minutesOf(boundary);
-        const at = date.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+      for (const at of boundaries.flatMap((boundary) => onWallClock(date, minutesOf(boundary)))) {
         if (at > start && allowedAt(at, rules, useWindow) && (!best || at < best)) best = at;
       }
       if (best) return best.toJSDate();
     }
   }
   return candidate;
+}
+
+/**
+ * The moments a time of day happens on a date: usually one. On the spring change a time in the
+ * skipped hour does not exist, and the boundary has passed when the clock jumps (02:30 → 03:00,
+ * where Luxon would move it a whole hour on); on the autumn change a time in the repeated hour
+ * happens twice.
+ */
+function onWallClock(date: DateTime, minuteOfDay: number): DateTime[] {
+  const at = date.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 });
+  if (at.hour * 60 + at.minute !== minuteOfDay) return [at.startOf('hour')];
+  const again = at.plus({ hours: 1 });
+  return again.hour === at.hour && again.minute === at.minute ? [at, again] : [at];
 }
 
 /** A positive ISO 8601 duration as Luxon understands it ("P6W", "P1W", "P3M"); throws otherwise. */

@@ -20,7 +20,7 @@ interface RestErrorLike {
   response?: { headers?: { get(name: string): string | undefined } };
 }
 
-/** Connector clients kept per service URL; Teams has a handful (one per region), so this bound is never reached in practice. */
+/** Connector clients kept, least recently used dropped first: Teams' service URLs are per region and may be per tenant. */
 const MAX_CONNECTORS = 64;
 
 /**
@@ -29,11 +29,12 @@ const MAX_CONNECTORS = 64;
  * botbuilder's HTTP pipeline already retries 429 and 5xx three times (honouring
  * Retry-After) within one call, so callers retry only across calls.
  *
- * It calls the channel's connector directly, as CloudAdapter's proactive turn would in the end,
- * with one connector client per service URL kept for the process: a proactive turn builds a new
+ * It posts to the conversation through the channel's connector (sendToConversation), with one
+ * connector client per service URL kept for the process. CloudAdapter's proactive turn built a new
  * client, HTTP pipeline, token client and turn context for every message, which at a
- * 100,000-citizen pulse was much of the dispatcher's CPU and garbage. The client signs each
- * request with a token botbuilder caches and renews, so keeping it is safe.
+ * 100,000-citizen pulse was much of the dispatcher's CPU and garbage; it also posted each message
+ * as a reply to a made-up activity id. The client signs each request with a token botbuilder
+ * caches and renews, so keeping it is safe.
  */
 export class ProactiveMessenger {
   private readonly connectors: ConnectorFactory;
@@ -57,7 +58,8 @@ export class ProactiveMessenger {
 
   /** Sends one activity; resolves with the id the channel gave it (needed to update it later), when it gave one. */
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
-    return this.deliver(reference, activity, async (client, conversationId, outgoing) => (await client.conversations.sendToConversation(conversationId, outgoing)).id);
+    // The channel gives the id; one from the caller would be refused or, worse, kept.
+    return this.deliver(reference, { ...activity, id: undefined }, async (client, conversationId, outgoing) => (await client.conversations.sendToConversation(conversationId, outgoing)).id);
   }
 
   /** Replaces an activity sent earlier (Teams supports this; channels that do not refuse it). */
@@ -79,8 +81,8 @@ export class ProactiveMessenger {
       this.observe(refused);
       throw refused;
     }
-    // Addressed as a turn would address it, but not as a reply to the person's last message:
-    // Web Chat would hold it back until that message showed up.
+    // Addressed from the bot to the person in their conversation, but not as a reply to their last
+    // message: Web Chat would hold it back until that message showed up.
     const outgoing = TurnContext.applyConversationReference({ type: ActivityTypes.Message, ...activity }, { ...reference, activityId: undefined }) as Activity;
     try {
       const id = await call(await this.clientFor(serviceUrl), conversation.id, outgoing);
@@ -95,13 +97,20 @@ export class ProactiveMessenger {
 
   private clientFor(serviceUrl: string): Promise<ConnectorClient> {
     let client = this.clients.get(serviceUrl);
-    if (!client) {
-      if (this.clients.size >= MAX_CONNECTORS) this.clients.clear();
+    if (client) {
+      // Most recently used last: a Map iterates in insertion order, so the first key is the one to drop.
+      this.clients.delete(serviceUrl);
+    } else {
       client = this.connectors.create(serviceUrl);
+      const made = client;
       // A failed creation (no token, say) is tried afresh next time.
-      client.catch(() => this.clients.delete(serviceUrl));
-      this.clients.set(serviceUrl, client);
+      made.catch(() => {
+        if (this.clients.get(serviceUrl) === made) this.clients.delete(serviceUrl);
+      });
+      const oldest = this.clients.size >= MAX_CONNECTORS ? this.clients.keys().next().value : undefined;
+      if (oldest !== undefined) this.clients.delete(oldest);
     }
+    this.clients.set(serviceUrl, client);
     return client;
   }
 }

@@ -1,4 +1,3 @@
-import { todayIn } from '../../domain/dates.js';
 import { morningOf, nextAllowedTime, nextOccurrence } from '../../domain/reminders.js';
 import type { CaseworkerAlerts } from '../../dialogs/services.js';
 import type { PrismaClient } from '../data/generated/client.js';
@@ -132,24 +131,22 @@ export class ReminderService {
     return last;
   }
 
-  /** A reminder at 09:00 local on each open small step's due date, from today on: one read, one insert. */
+  /** A reminder at 09:00 local on each open small step's due date, from the citizen's today on: one read, one insert. */
   private async planSteps(): Promise<number> {
-    const now = this.now();
-    // A day's margin for time zones ahead of UTC; the exact "from today" is decided per citizen below.
-    const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+    // "Today" is the citizen's own, in their time zone: a step due yesterday is never picked again.
     const steps = await this.prisma.$queryRaw<Array<{ id: string; dueDate: Date; citizenId: string; timeZone: string; contactWindow: unknown; organisationId: string }>>`
       SELECT s.id, s."dueDate", g."citizenId", c."timeZone", c."contactWindow", c."organisationId"
       FROM "SubGoal" s JOIN "Goal" g ON g.id = s."goalId" JOIN "Citizen" c ON c.id = g."citizenId"
-      WHERE s.status = 'OPEN' AND s."dueDate" >= ${yesterday}::date AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
+      WHERE s.status = 'OPEN' AND s."dueDate" >= (${this.now().toISOString()}::timestamptz AT TIME ZONE c."timeZone")::date
+        AND c.status = 'ACTIVE' AND c."restrictedAt" IS NULL
         AND COALESCE((c.schedule->>'paused')::boolean, false) = false
         AND NOT EXISTS (SELECT 1 FROM "Reminder" m WHERE m.kind = 'step' AND m.payload->>'stepId' = s.id)
+      ORDER BY s."dueDate"
       LIMIT 1000`;
     const rows: PlannedReminder[] = [];
     for (const step of steps) {
-      const dueDate = step.dueDate.toISOString().slice(0, 10);
-      if (dueDate < todayIn(step.timeZone, now)) continue;
       const settings = await this.settingsOf(step.organisationId);
-      const dueAt = nextAllowedTime(morningOf(dueDate, step.timeZone), timingRulesFor(step, settings));
+      const dueAt = nextAllowedTime(morningOf(step.dueDate.toISOString().slice(0, 10), step.timeZone), timingRulesFor(step, settings));
       rows.push({ citizenId: step.citizenId, kind: 'step', dueAt, payload: { stepId: step.id } });
     }
     return insertPlanned(this.prisma, rows);

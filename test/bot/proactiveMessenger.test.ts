@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Activity } from 'botbuilder';
+import { type Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { type BotFrameworkAuthentication, ConnectorClient } from 'botframework-connector';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, ProactiveMessenger } from '../../bot/messaging/proactiveMessenger.js';
@@ -43,7 +43,7 @@ class RecordingChannel {
  * app credentials do (from their cache, renewed before expiry): counts clients made and tokens used.
  */
 function countingAuthentication() {
-  const counts = { clients: 0, tokens: 0, failNextCreate: false };
+  const counts = { clients: 0, tokens: 0, failNextCreate: false, claims: [] as Array<{ type: string; value: string }> };
   const credentials = {
     signRequest: async (request: { headers: { set(name: string, value: string): void } }) => {
       counts.tokens += 1;
@@ -52,13 +52,14 @@ function countingAuthentication() {
     },
   };
   const auth = {
-    createConnectorFactory: () => ({
+    createConnectorFactory: (identity: { claims: Array<{ type: string; value: string }> }) => ({
       create: async (serviceUrl: string) => {
         if (counts.failNextCreate) {
           counts.failNextCreate = false;
           throw new Error('no token');
         }
         counts.clients += 1;
+        counts.claims = identity.claims;
         return new ConnectorClient(credentials as never, { baseUri: serviceUrl });
       },
     }),
@@ -96,6 +97,11 @@ describe('proactive messages', () => {
 
     expect(ids).toEqual(['sent-1', 'sent-2']);
     expect(counts.clients).toBe(1);
+    // The connector acts as the bot itself, as a proactive turn would (audience and app id claims).
+    expect(counts.claims).toEqual([
+      { type: 'aud', value: 'bot-app-id' },
+      { type: 'appid', value: 'bot-app-id' },
+    ]);
     expect(channel.received.map((r) => [r.method, r.path, r.authorization])).toEqual([
       ['POST', '/v3/conversations/a%3Aconversation-1/activities', 'Bearer token-1'],
       ['POST', '/v3/conversations/a%3Aconversation-1/activities', 'Bearer token-2'],
@@ -105,8 +111,9 @@ describe('proactive messages', () => {
   it('when a message is sent, then it is addressed from the bot to the person in their conversation, and not as a reply', async () => {
     const messenger = new ProactiveMessenger(countingAuthentication().auth, 'bot-app-id', LOOPBACK_HOSTS);
 
-    await messenger.send(reference(), { text: 'Hej Anna' });
+    await messenger.send(reference(), { id: 'made-up-by-the-caller', text: 'Hej Anna' });
 
+    expect(channel.received[0]?.body.id).toBeUndefined();
     expect(channel.received[0]?.body).toMatchObject({
       type: 'message',
       text: 'Hej Anna',
@@ -151,6 +158,30 @@ describe('proactive messages', () => {
     await expect(messenger.send(reference(), { text: 'Hej' })).rejects.toMatchObject({ kind: 'refused' });
     expect(counts.clients).toBe(0);
     expect(channel.received).toEqual([]);
+  });
+
+  it('when more chat services are in use than clients are kept, then the least recently used one is made afresh, not the busy one', async () => {
+    const { auth, counts } = countingAuthentication();
+    const messenger = new ProactiveMessenger(auth, 'bot-app-id', LOOPBACK_HOSTS);
+    const region = (name: string) => ({ ...reference(), serviceUrl: `${serviceUrl}/${name}/` });
+    const send = (name: string) => messenger.send(region(name), { text: 'Hej' });
+
+    await send('busy');
+    for (let i = 1; i <= 63; i += 1) await send(`region-${i}`);
+    await send('busy');
+    await send('one-more');
+    await send('busy');
+    await send('region-1');
+
+    expect(counts.clients).toBe(1 + 63 + 1 + 1);
+    expect(channel.received.at(-1)?.path).toBe('/region-1/v3/conversations/a%3Aconversation-1/activities');
+  });
+
+  it('when the bot runs without an app id (local mode), then botbuilder\'s own authentication sends without a token', async () => {
+    const messenger = new ProactiveMessenger(new ConfigurationBotFrameworkAuthentication({}), '', LOOPBACK_HOSTS);
+
+    await expect(messenger.send(reference(), { text: 'Hej' })).resolves.toBe('sent-1');
+    expect(channel.received.map((r) => r.authorization)).toEqual([undefined]);
   });
 
   it('when making the client fails once (no token), then the next message makes it afresh and is sent', async () => {

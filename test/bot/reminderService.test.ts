@@ -102,6 +102,7 @@ describe('reminder service', () => {
     const goal = await db.prisma.goal.create({ data: { citizenId, text: 'Komme i praktik' } });
     const step = (text: string, dueDate: string, status: 'OPEN' | 'DONE' = 'OPEN') =>
       db.prisma.subGoal.create({ data: { goalId: goal.id, text, dueDate: new Date(`${dueDate}T00:00:00Z`), status } });
+    const today = await step('Svare jobcentret', '2026-11-23');
     const tomorrow = await step('Ringe til praktikstedet', '2026-11-24');
     const friday = await step('Købe busbillet', '2026-11-27');
     await step('Skrive CV', '2026-11-22');
@@ -110,8 +111,11 @@ describe('reminder service', () => {
     await service.tick();
     await service.tick();
 
+    // Today's step (planned after 09:00) goes at once, and only once.
+    expect(sent.filter((text) => text.includes('Svare jobcentret'))).toHaveLength(1);
     const planned = await db.prisma.reminder.findMany({ where: { citizenId, kind: 'step' }, orderBy: { dueAt: 'asc' } });
     expect(planned.map((reminder) => [reminder.payload, reminder.dueAt.toISOString()])).toEqual([
+      [{ stepId: today.id }, '2026-11-23T08:00:00.000Z'],
       [{ stepId: tomorrow.id }, '2026-11-24T08:00:00.000Z'],
       [{ stepId: friday.id }, '2026-11-27T08:00:00.000Z'],
     ]);
