@@ -71,7 +71,9 @@ async function heapCeilingFlag(): Promise<string> {
   const { scripts } = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const fallback = /--max-old-space-size=\$\{NODE_HEAP_MIB:-(\d+)\}/.exec(scripts.start)?.[1];
   if (!fallback) throw new Error('package.json\'s start script no longer sets --max-old-space-size=${NODE_HEAP_MIB:-…}: update the benchmark with it');
-  return `--max-old-space-size=${process.env.NODE_HEAP_MIB || fallback}`;
+  const mib = process.env.NODE_HEAP_MIB || fallback;
+  if (!/^[1-9]\d*$/.test(mib)) throw new Error(`NODE_HEAP_MIB must be a whole number of MiB, not "${mib}"`);
+  return `--max-old-space-size=${mib}`;
 }
 const heapCeiling = await heapCeilingFlag();
 
