@@ -5,7 +5,7 @@
 // the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch),
 // BENCH_DATABASES ("embedded,postgres").
 import { type DatabaseKind, postgresServer, seededTemplate } from './databases.js';
-import { CountingChannel, type DispatchFigures, type Dispatcher, dispatchRun } from './dispatch.js';
+import { CountingChannel, type DispatchFigures, dispatchRun } from './dispatch.js';
 import { buildForBench, median } from './processes.js';
 import { seedCitizens } from './seed.js';
 import { echoRun, serviceRun, type TurnFigures, type TurnLoad } from './turns.js';
@@ -28,25 +28,41 @@ export async function runPerformanceBenchmark(): Promise<void> {
   if (only !== 'turns') await benchDispatch(kinds, serverUrl);
 }
 
+/**
+ * Run by run, the echo bot and then the service on each database, so that each ratio compares
+ * runs minutes apart: this machine's speed drifts by a third within the hour.
+ */
 async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined): Promise<void> {
-  const echo = await repeat(() => echoRun(load));
-  const columns: Array<[string, TurnFigures]> = [['bare echo bot', echo]];
+  const templates = [];
   for (const kind of kinds) {
-    const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false }));
-    try {
-      columns.push([`service, ${label(kind)}`, await repeat(() => serviceRun(template, load))]);
-    } finally {
-      await template.drop();
-    }
+    templates.push({ kind, template: await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false })) });
   }
-  const ratio = (figures: TurnFigures) => (figures === echo ? '' : ` (${(figures.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}× echo)`);
+  const echoRuns: TurnFigures[] = [];
+  const serviceRuns: TurnFigures[][] = templates.map(() => []);
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      echoRuns.push(await echoRun(load));
+      for (const [index, { template }] of templates.entries()) serviceRuns[index]?.push(await serviceRun(template, load));
+    }
+  } finally {
+    for (const { template } of templates) await template.drop();
+  }
+  const echo = medianFigures(echoRuns);
+  const columns: Array<[string, TurnFigures, string]> = [
+    ['bare echo bot', echo, ''],
+    ...templates.map(({ kind }, index): [string, TurnFigures, string] => {
+      const ratios = (serviceRuns[index] ?? []).map((run, i) => run.turnsPerSecond / (echoRuns[i] as TurnFigures).turnsPerSecond);
+      const spread = ratios.length > 1 ? `, runs ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}` : '';
+      return [`service, ${label(kind)}`, medianFigures(serviceRuns[index] ?? []), ` (${median(ratios).toFixed(2)}× echo${spread})`];
+    }),
+  ];
   console.log(
-    `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight; medians of ${runs} run(s)`,
+    `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight; medians of ${runs} run(s), each ratio to the echo bot's run just before`,
   );
   printTable(
     ['measure', ...columns.map(([name]) => name)],
     [
-      ['turns/s', ...columns.map(([, f]) => `${f.turnsPerSecond.toFixed(0)}${ratio(f)}`)],
+      ['turns/s', ...columns.map(([, f, ratio]) => `${f.turnsPerSecond.toFixed(0)}${ratio}`)],
       ['p50 / p99 latency (ms)', ...columns.map(([, f]) => `${f.p50Ms.toFixed(0)} / ${f.p99Ms.toFixed(0)}`)],
       ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
       ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
@@ -65,14 +81,21 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
       for (const kind of kinds) {
         const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: due, serviceUrl, withDueReminder: true }));
         try {
-          const of = (dispatcher: Dispatcher) => repeatDispatch(() => dispatchRun(template, channel, dispatcher, due, windowMs));
-          const service = await of('service');
-          const reference = await of('reference');
+          // Run by run, the service and then the reference, each ratio over a pair of runs minutes apart.
+          const serviceRuns: DispatchFigures[] = [];
+          const referenceRuns: DispatchFigures[] = [];
+          for (let i = 0; i < runs; i += 1) {
+            serviceRuns.push(await dispatchRun(template, channel, 'service', due, windowMs));
+            referenceRuns.push(await dispatchRun(template, channel, 'reference', due, windowMs));
+          }
+          const ratios = serviceRuns.map((run, i) => run.perSecond / (referenceRuns[i] as DispatchFigures).perSecond);
+          const service = medianDispatch(serviceRuns);
+          const reference = medianDispatch(referenceRuns);
           rows.push([
             `${due.toLocaleString('en')} due, ${label(kind)}`,
             `${service.perSecond.toFixed(0)}/s${service.drained ? '' : '*'}`,
             `${reference.perSecond.toFixed(0)}/s${reference.drained ? '' : '*'}`,
-            `${(service.perSecond / reference.perSecond).toFixed(2)}×`,
+            `${median(ratios).toFixed(2)}×${ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : ''}`,
             `${(service.firstSendMs / 1000).toFixed(2)} s`,
             `${service.readyRssMiB.toFixed(0)} → ${service.peakRssMiB.toFixed(0)} / ${reference.readyRssMiB.toFixed(0)} → ${reference.peakRssMiB.toFixed(0)}`,
           ]);
@@ -85,15 +108,13 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
     await channel.stop();
   }
   console.log(`\nReminder dispatch, pacing lifted, to a stand-in channel; reference: 16 workers claiming one row each (FOR UPDATE SKIP LOCKED), POST, mark sent; medians of ${runs} run(s)`);
-  printTable(['backlog', 'service', 'reference loop', 'ratio', 'first send after the tick', 'RSS MiB, ready → peak (service / reference)'], rows);
+  printTable(['backlog', 'service', 'reference loop', 'ratio (runs)', 'first send after the tick', 'RSS MiB, ready → peak (service / reference)'], rows);
   console.log(`* cut after ${windowMs / 1000} s; the rate is over that window (exactly-once is checked on runs that drain the backlog)`);
 }
 
 const label = (kind: DatabaseKind) => (kind === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL');
 
-async function repeat(run: () => Promise<TurnFigures>): Promise<TurnFigures> {
-  const all: TurnFigures[] = [];
-  for (let i = 0; i < runs; i += 1) all.push(await run());
+function medianFigures(all: TurnFigures[]): TurnFigures {
   const of = (pick: (f: TurnFigures) => number) => median(all.map(pick));
   const queries = all.map((f) => f.queriesPerTurn).filter((q): q is number => q !== undefined);
   return {
@@ -110,9 +131,7 @@ async function repeat(run: () => Promise<TurnFigures>): Promise<TurnFigures> {
   };
 }
 
-async function repeatDispatch(run: () => Promise<DispatchFigures>): Promise<DispatchFigures> {
-  const all: DispatchFigures[] = [];
-  for (let i = 0; i < runs; i += 1) all.push(await run());
+function medianDispatch(all: DispatchFigures[]): DispatchFigures {
   return {
     perSecond: median(all.map((f) => f.perSecond)),
     firstSendMs: median(all.map((f) => f.firstSendMs)),
