@@ -130,7 +130,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
 
   const storage = new BotStateStorage(db.pool, db.cipher);
   const serializer: TurnSerializer =
-    db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, () => metrics.queryCounted()) : new InProcessTurnSerializer();
+    db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, storage, () => metrics.queryCounted()) : new InProcessTurnSerializer();
   const adapter = createAdapter(config, logger);
   const people = new PeopleDirectory(db.prisma, db.pool);
   // Abuse limits count in the database, so they hold across instances (and across restarts).

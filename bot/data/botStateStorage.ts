@@ -1,8 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
+import type { ReadAhead } from './turnSerializer.js';
+
+interface StateRow {
+  key: string;
+  data: Record<string, unknown>;
+  eTag: string;
+}
 
 /**
  * botbuilder `Storage` on the database, so conversation and user state survive
@@ -10,20 +18,36 @@ import { sealColumn } from './sealedFields.js';
  * storages: no eTag or `*` overwrites; any other eTag must match the stored one,
  * unless nothing is stored under that key yet. Dialog state can hold a citizen's words: it is sealed.
  */
-export class BotStateStorage implements Storage {
+export class BotStateStorage implements Storage, ReadAhead {
+  /** Per turn: state the conversation lock read ahead, served to the turn's first read of its key. */
+  private readonly readAhead = new AsyncLocalStorage<Map<string, StateRow | undefined>>();
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly cipher: FieldCipher,
   ) {}
 
+  statement(keyLiteral: string): string {
+    return `SELECT key, data, "eTag" FROM "BotState" WHERE key = ${keyLiteral}`;
+  }
+
+  during<T>(key: string, rows: unknown[], work: () => Promise<T>): Promise<T> {
+    return this.readAhead.run(new Map([[key, (rows as StateRow[])[0]]]), work);
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const result = await this.pool.query<{ key: string; data: Record<string, unknown>; eTag: string }>(
-      'SELECT key, data, "eTag" FROM "BotState" WHERE key = ANY($1)',
-      [keys],
-    );
+    const ahead = this.readAhead.getStore();
+    let rows: StateRow[];
+    if (ahead && keys.every((key) => ahead.has(key))) {
+      // Served once: a later read in the same turn (after a write) goes to the database.
+      rows = keys.flatMap((key) => ahead.get(key) ?? []);
+      for (const key of keys) ahead.delete(key);
+    } else {
+      rows = (await this.pool.query<StateRow>('SELECT key, data, "eTag" FROM "BotState" WHERE key = ANY($1)', [keys])).rows;
+    }
     const items: StoreItems = {};
-    for (const row of result.rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
+    for (const row of rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
     return items;
   }
 

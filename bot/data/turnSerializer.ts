@@ -36,6 +36,16 @@ export class InProcessTurnSerializer implements TurnSerializer {
   async close(): Promise<void> {}
 }
 
+/**
+ * What a turn will read first, read by the lock in the same round trip. `statement` is plain SQL
+ * (no parameters: it rides in a simple-query message after the lock); `during` runs the turn with
+ * what it returned at hand.
+ */
+export interface ReadAhead {
+  statement(keyLiteral: string): string;
+  during<T>(key: string, rows: unknown[], work: () => Promise<T>): Promise<T>;
+}
+
 /** Advisory-lock namespace for conversation turns (the second key is the conversation's hash). */
 const TURN_LOCK_CLASS = 72_616_002;
 
@@ -50,7 +60,12 @@ export class PostgresTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
   private readonly lockPool: pg.Pool;
 
-  constructor(connectionString: string, maxConcurrentTurns: number, onQuery?: () => void) {
+  constructor(
+    connectionString: string,
+    maxConcurrentTurns: number,
+    private readonly readAhead: ReadAhead,
+    onQuery?: () => void,
+  ) {
     this.lockPool = new pg.Pool({ connectionString, max: maxConcurrentTurns });
     this.lockPool.on('error', () => {});
     if (onQuery) countQueries(this.lockPool, onQuery);
@@ -59,17 +74,35 @@ export class PostgresTurnSerializer implements TurnSerializer {
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.local.run(key, async () => {
       const client = await this.lockPool.connect();
+      let rows: unknown[];
       try {
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [TURN_LOCK_CLASS, key]);
-        try {
-          return await work();
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [TURN_LOCK_CLASS, key]);
-        }
+        rows = await this.lock(client, key);
+      } catch (error) {
+        // Whether the lock was granted is unknown: ending the session releases it either way.
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
+      try {
+        return await this.readAhead.during(key, rows, work);
       } finally {
-        client.release();
+        try {
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [TURN_LOCK_CLASS, key]);
+        } finally {
+          client.release();
+        }
       }
     });
+  }
+
+  /**
+   * Takes the lock and reads ahead in one round trip. A simple-query message runs its statements
+   * one after another, and under READ COMMITTED each takes its own snapshot, so the read starts
+   * after the lock is granted and sees the previous turn's committed state.
+   */
+  private async lock(client: pg.PoolClient, key: string): Promise<unknown[]> {
+    const literal = client.escapeLiteral(key);
+    const results = (await client.query(`SELECT pg_advisory_lock(${TURN_LOCK_CLASS}, hashtext(${literal})); ${this.readAhead.statement(literal)}`)) as unknown as pg.QueryResult[];
+    return results[1]?.rows ?? [];
   }
 
   idle(): Promise<void> {

@@ -15,7 +15,10 @@ export const inboundActivitySchema = z.looseObject({
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
-/** Turns of one conversation are serialised under this key. */
+/**
+ * Turns of one conversation are serialised under this key. It is the key botbuilder's
+ * ConversationState stores the conversation's state under, so that the lock can read it ahead.
+ */
 export function conversationKey(activity: InboundActivity): string {
-  return `${activity.channelId}/${activity.conversation.id}`;
+  return `${activity.channelId}/conversations/${activity.conversation.id}/`;
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ConversationState, MemoryStorage, type StatePropertyAccessor } from 'botbuilder';
 import type restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
@@ -7,6 +7,7 @@ import { loadConfig } from '../../bot/config.js';
 import { BotStateStorage } from '../../bot/data/botStateStorage.js';
 import type { Database } from '../../bot/data/database.js';
 import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from '../../bot/data/turnSerializer.js';
+import { conversationKey } from '../../bot/http/inboundActivity.js';
 import { createHttpServer } from '../../bot/http/server.js';
 import { createLogger } from '../../bot/logger.js';
 import { openMigratedDatabase } from '../support/database.js';
@@ -38,11 +39,14 @@ interface Instance {
   serializer: TurnSerializer;
 }
 
-async function startInstance(db: Database, serializer: TurnSerializer): Promise<Instance> {
+/** An instance as the service composes one: the serializer reads ahead through the same storage the state uses. */
+async function startInstance(db: Database, serializerFor: (storage: BotStateStorage) => TurnSerializer): Promise<Instance> {
   const logger = createLogger('silent');
+  const storage = new BotStateStorage(db.pool, db.cipher);
+  const serializer = serializerFor(storage);
   const server = createHttpServer({
     adapter: createAdapter(loadConfig({}), logger),
-    bot: new CountingBot(new ConversationState(new BotStateStorage(db.pool, db.cipher))),
+    bot: new CountingBot(new ConversationState(storage)),
     serializer,
     isReady: async () => true,
     maxBodyBytes: 100_000,
@@ -71,7 +75,7 @@ describe('turns of one conversation', () => {
 
   it('when 20 messages arrive at once in one conversation, then all 20 take effect, in turn', async () => {
     const db = await openMigratedDatabase();
-    const instance = await startInstance(db, new InProcessTurnSerializer());
+    const instance = await startInstance(db, () => new InProcessTurnSerializer());
     const replies = await fireTwenty([instance], channel, 'conv-burst');
     expect(replies.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `count ${i + 1}`).sort());
     await stopInstance(instance);
@@ -103,8 +107,8 @@ describe('turns of one conversation', () => {
       const scratch = await createScratchDatabase();
       const dbA = await openMigratedDatabase(scratch.url);
       const dbB = await openMigratedDatabase(scratch.url, dbA.cipher);
-      const a = await startInstance(dbA, new PostgresTurnSerializer(scratch.url, 4));
-      const b = await startInstance(dbB, new PostgresTurnSerializer(scratch.url, 4));
+      const a = await startInstance(dbA, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage));
+      const b = await startInstance(dbB, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage));
       const replies = await fireTwenty([a, b], channel, 'conv-two-instances');
       expect(replies.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `count ${i + 1}`).sort());
       await stopInstance(a);
@@ -113,5 +117,36 @@ describe('turns of one conversation', () => {
       await dbB.close();
       await scratch.drop();
     });
+
+    it('when a conversation has state, then its next turn reads it with the lock: the state pool sees only the write', async () => {
+      const scratch = await createScratchDatabase();
+      const db = await openMigratedDatabase(scratch.url);
+      let lockStatements = 0;
+      const instance = await startInstance(db, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage, () => (lockStatements += 1)));
+      const user = new ChannelUser(instance.url, channel, 'reader', 'conv-read-ahead');
+      expect((await user.post('first')).status).toBe(200);
+      await channel.waitForMessages('conv-read-ahead', 1);
+      const statePool: string[] = [];
+      const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+      db.pool.query = ((...args: unknown[]) => (statePool.push(String(args[0]).trim().split(/\s+/)[0] ?? ''), query(...args))) as typeof db.pool.query;
+      lockStatements = 0;
+
+      expect((await user.post('second')).status).toBe(200);
+
+      expect(await channel.waitForMessages('conv-read-ahead', 2)).toEqual(['count 1', 'count 2']);
+      expect(statePool).toEqual(['INSERT']);
+      expect(lockStatements).toBe(2);
+      await stopInstance(instance);
+      await db.close();
+      await scratch.drop();
+    });
+  });
+});
+
+describe('the conversation key', () => {
+  it('when turns are locked, then under the very key botbuilder keeps the conversation\'s state', () => {
+    const activity = { type: 'message', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', from: { id: 'u' }, conversation: { id: 'a:1' } };
+    const state = new ConversationState(new MemoryStorage());
+    expect(conversationKey(activity)).toBe(state.getStorageKey({ activity } as never));
   });
 });
