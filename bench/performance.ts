@@ -4,7 +4,7 @@
 // BENCH_DUE ("10000,100000"), BENCH_WINDOW_S (20: a dispatch run is cut there, its rate taken over
 // the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch),
 // BENCH_DATABASES ("embedded,postgres").
-import { type DatabaseKind, postgresServer, seededTemplate } from './databases.js';
+import { type DatabaseKind, postgresServer, seededTemplate, type Template } from './databases.js';
 import { CountingChannel, type DispatchFigures, dispatchRun } from './dispatch.js';
 import { buildForBench, median } from './processes.js';
 import { seedCitizens } from './seed.js';
@@ -33,27 +33,26 @@ export async function runPerformanceBenchmark(): Promise<void> {
  * runs minutes apart: this machine's speed drifts by a third within the hour.
  */
 async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined): Promise<void> {
-  const templates = [];
+  const services: Array<{ kind: DatabaseKind; template: Template; runs: TurnFigures[] }> = [];
   for (const kind of kinds) {
-    templates.push({ kind, template: await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false })) });
+    const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false }));
+    services.push({ kind, template, runs: [] });
   }
   const echoRuns: TurnFigures[] = [];
-  const serviceRuns: TurnFigures[][] = templates.map(() => []);
   try {
     for (let i = 0; i < runs; i += 1) {
       echoRuns.push(await echoRun(load));
-      for (const [index, { template }] of templates.entries()) serviceRuns[index]?.push(await serviceRun(template, load));
+      for (const service of services) service.runs.push(await serviceRun(service.template, load));
     }
   } finally {
-    for (const { template } of templates) await template.drop();
+    for (const { template } of services) await template.drop();
   }
   const echo = medianFigures(echoRuns);
   const columns: Array<[string, TurnFigures, string]> = [
     ['bare echo bot', echo, ''],
-    ...templates.map(({ kind }, index): [string, TurnFigures, string] => {
-      const ratios = (serviceRuns[index] ?? []).map((run, i) => run.turnsPerSecond / (echoRuns[i] as TurnFigures).turnsPerSecond);
-      const spread = ratios.length > 1 ? `, runs ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}` : '';
-      return [`service, ${label(kind)}`, medianFigures(serviceRuns[index] ?? []), ` (${median(ratios).toFixed(2)}× echo${spread})`];
+    ...services.map(({ kind, runs: serviceRuns }): [string, TurnFigures, string] => {
+      const { median: ratio, range } = ratioAcrossRuns(serviceRuns.map((run) => run.turnsPerSecond), echoRuns.map((run) => run.turnsPerSecond));
+      return [`service, ${label(kind)}`, medianFigures(serviceRuns), ` (${ratio} echo${range ? `, runs ${range}` : ''})`];
     }),
   ];
   console.log(
@@ -88,14 +87,14 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
             serviceRuns.push(await dispatchRun(template, channel, 'service', due, windowMs));
             referenceRuns.push(await dispatchRun(template, channel, 'reference', due, windowMs));
           }
-          const ratios = serviceRuns.map((run, i) => run.perSecond / (referenceRuns[i] as DispatchFigures).perSecond);
+          const ratio = ratioAcrossRuns(serviceRuns.map((run) => run.perSecond), referenceRuns.map((run) => run.perSecond));
           const service = medianDispatch(serviceRuns);
           const reference = medianDispatch(referenceRuns);
           rows.push([
             `${due.toLocaleString('en')} due, ${label(kind)}`,
             `${service.perSecond.toFixed(0)}/s${service.drained ? '' : '*'}`,
             `${reference.perSecond.toFixed(0)}/s${reference.drained ? '' : '*'}`,
-            `${median(ratios).toFixed(2)}×${ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : ''}`,
+            `${ratio.median}${ratio.range ? ` (${ratio.range})` : ''}`,
             `${(service.firstSendMs / 1000).toFixed(2)} s`,
             `${service.readyRssMiB.toFixed(0)} → ${service.peakRssMiB.toFixed(0)} / ${reference.readyRssMiB.toFixed(0)} → ${reference.peakRssMiB.toFixed(0)}`,
           ]);
@@ -110,6 +109,12 @@ async function benchDispatch(kinds: DatabaseKind[], serverUrl: string | undefine
   console.log(`\nReminder dispatch, pacing lifted, to a stand-in channel; reference: 16 workers claiming one row each (FOR UPDATE SKIP LOCKED), POST, mark sent; medians of ${runs} run(s)`);
   printTable(['backlog', 'service', 'reference loop', 'ratio (runs)', 'first send after the tick', 'RSS MiB, ready → peak (service / reference)'], rows);
   console.log(`* cut after ${windowMs / 1000} s; the rate is over that window (exactly-once is checked on runs that drain the backlog)`);
+}
+
+/** Run i of one side over run i of the other: the median ratio ("0.30×") and, over several runs, their range. */
+function ratioAcrossRuns(side: number[], baseline: number[]): { median: string; range: string } {
+  const ratios = side.map((value, i) => value / (baseline[i] as number));
+  return { median: `${median(ratios).toFixed(2)}×`, range: ratios.length > 1 ? `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}` : '' };
 }
 
 const label = (kind: DatabaseKind) => (kind === 'embedded' ? 'embedded (PGlite)' : 'PostgreSQL');

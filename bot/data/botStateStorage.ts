@@ -6,6 +6,9 @@ import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
 import type { ReadAhead } from './turnSerializer.js';
 
+/** The state columns by key; the lock's read-ahead and a plain read end it differently. */
+const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
+
 interface StateRow {
   key: string;
   data: Record<string, unknown>;
@@ -28,7 +31,7 @@ export class BotStateStorage implements Storage, ReadAhead {
   ) {}
 
   statement(keyLiteral: string): string {
-    return `SELECT key, data, "eTag" FROM "BotState" WHERE key = ${keyLiteral}`;
+    return `${SELECT_STATE_BY_KEY} = ${keyLiteral}`;
   }
 
   during<T>(key: string, rows: unknown[], work: () => Promise<T>): Promise<T> {
@@ -44,7 +47,7 @@ export class BotStateStorage implements Storage, ReadAhead {
       rows = keys.flatMap((key) => ahead.get(key) ?? []);
       for (const key of keys) ahead.delete(key);
     } else {
-      rows = (await this.pool.query<StateRow>('SELECT key, data, "eTag" FROM "BotState" WHERE key = ANY($1)', [keys])).rows;
+      rows = (await this.pool.query<StateRow>(`${SELECT_STATE_BY_KEY} = ANY($1)`, [keys])).rows;
     }
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
