@@ -3,7 +3,7 @@
 // as the tables the README quotes. Knobs: BENCH_RUNS (3), BENCH_QUICK=1 (one small run of each),
 // BENCH_DUE ("10000,100000"), BENCH_WINDOW_S (20: a dispatch run is cut there, its rate taken over
 // the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch),
-// BENCH_DATABASES ("embedded,postgres").
+// BENCH_DATABASES ("embedded,postgres"), BENCH_IN_FLIGHT (20 turn requests at a time).
 import { type DatabaseKind, postgresServer, seededTemplate, type Template } from './databases.js';
 import { CountingChannel, type DispatchFigures, dispatchRun } from './dispatch.js';
 import { buildForBench, median } from './processes.js';
@@ -15,7 +15,7 @@ const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const backlogs = (process.env.BENCH_DUE ?? (quick ? '2000' : '10000,100000')).split(',').map(Number);
 const windowMs = Number(process.env.BENCH_WINDOW_S ?? 20) * 1000;
 const only = process.env.BENCH_ONLY;
-const load: TurnLoad = { conversations: 200, answersPerConversation: quick ? 2 : 5, inFlight: 20 };
+const load: TurnLoad = { conversations: 200, answersPerConversation: quick ? 2 : 5, inFlight: Number(process.env.BENCH_IN_FLIGHT ?? 20) };
 
 export async function runPerformanceBenchmark(): Promise<void> {
   buildForBench();
@@ -66,7 +66,7 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
       ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
       ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
       ['of which V8 heap / outside it: WASM, buffers (MiB)', ...columns.map(([, f]) => (f.memory ? `${f.memory.heapMiB.toFixed(0)} / ${f.memory.externalMiB.toFixed(0)}` : '–'))],
-      ['database statements per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
+      ['database round trips per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
     ],
   );
 }

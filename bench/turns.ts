@@ -16,7 +16,7 @@ export interface TurnFigures {
   p99Ms: number;
   cpuMsPerTurn: number;
   peakRssMiB: number;
-  /** Database statements per turn, from the service's /metrics (undefined for the echo bot). */
+  /** Database round trips per turn, from the service's /metrics (undefined for the echo bot). */
   queriesPerTurn: number | undefined;
   /** Heap and outside-heap memory right after the load, from /metrics (undefined for the echo bot). */
   memory: { heapMiB: number; externalMiB: number } | undefined;

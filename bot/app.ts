@@ -69,7 +69,7 @@ import { BotStateStorage } from './data/botStateStorage.js';
 import { type Database, openDatabase } from './data/database.js';
 import { dataCipher } from './data/dataKeys.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
-import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from './data/turnSerializer.js';
+import { EmbeddedTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from './data/turnSerializer.js';
 import { deleteExpiredLimits, limitPerAddress } from './http/abuseLimits.js';
 import { HttpDrain, settlesWithin } from './http/drain.js';
 import { createHttpServer } from './http/server.js';
@@ -129,10 +129,14 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   });
 
   const storage = new BotStateStorage(db.pool, db.cipher);
-  const serializer: TurnSerializer =
-    db.mode === 'postgres' ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, storage, () => metrics.queryCounted()) : new InProcessTurnSerializer();
-  const adapter = createAdapter(config, logger);
   const people = new PeopleDirectory(db.prisma, db.pool);
+  // A turn reads who is writing and the conversation's state in its first round trip (on PostgreSQL, with its lock).
+  const readsAhead = [storage.readAhead, people.readAhead];
+  const serializer: TurnSerializer =
+    db.mode === 'postgres'
+      ? new PostgresTurnSerializer(db.url, config.DATABASE_POOL_SIZE, readsAhead, () => metrics.queryCounted())
+      : new EmbeddedTurnSerializer(db.pool, readsAhead);
+  const adapter = createAdapter(config, logger);
   // Abuse limits count in the database, so they hold across instances (and across restarts).
   const limitStore = { pool: db.pool };
   const enrollment = new EnrollmentService(db.prisma, config.ENROLLMENT_CODE_TTL_DAYS, () => new Date(), enrollmentLimits(limitStore));

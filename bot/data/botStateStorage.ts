@@ -1,13 +1,19 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type pg from 'pg';
+import pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
-import type { ReadAhead } from './turnSerializer.js';
+import { putReadAhead, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
 
 /** The state columns by key; the lock's read-ahead and a plain read end it differently. */
 const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
+
+const UPSERT_STATE = (key: string, data: string, eTag: string) =>
+  `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES (${key}, ${data}, ${eTag}, now())
+   ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`;
+
+/** Under this name a turn's state write waits for the turn's end. */
+const STATE_WRITE = 'state';
 
 interface StateRow {
   key: string;
@@ -20,35 +26,29 @@ interface StateRow {
  * restarts and are shared between instances. eTag rules as botbuilder's own
  * storages: no eTag or `*` overwrites; any other eTag must match the stored one,
  * unless nothing is stored under that key yet. Dialog state can hold a citizen's words: it is sealed.
+ *
+ * Inside a turn the conversation's state rides on the turn's own round trips: read ahead before it
+ * runs, and an overwrite (`*`, as ConversationState saves) sent when it ends (on PostgreSQL, with the
+ * commit that releases the conversation's lock).
  */
-export class BotStateStorage implements Storage, ReadAhead {
-  /** Per turn: state the conversation lock read ahead, served to the turn's first read of its key. */
-  private readonly readAhead = new AsyncLocalStorage<Map<string, StateRow | undefined>>();
-
+export class BotStateStorage implements Storage {
   constructor(
     private readonly pool: pg.Pool,
     private readonly cipher: FieldCipher,
   ) {}
 
-  statement(keyLiteral: string): string {
-    return `${SELECT_STATE_BY_KEY} = ${keyLiteral}`;
-  }
-
-  during<T>(key: string, rows: unknown[], work: () => Promise<T>): Promise<T> {
-    return this.readAhead.run(new Map([[key, (rows as StateRow[])[0]]]), work);
-  }
+  /** The read the conversation lock makes for the turn. */
+  readonly readAhead = (turn: TurnAddress): TurnRead => ({
+    key: turn.conversationKey,
+    sql: `${SELECT_STATE_BY_KEY} = ${pg.escapeLiteral(turn.conversationKey)}`,
+  });
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const ahead = this.readAhead.getStore();
-    let rows: StateRow[];
-    if (ahead && keys.every((key) => ahead.has(key))) {
-      // Served once: a later read in the same turn (after a write) goes to the database.
-      rows = keys.flatMap((key) => ahead.get(key) ?? []);
-      for (const key of keys) ahead.delete(key);
-    } else {
-      rows = (await this.pool.query<StateRow>(`${SELECT_STATE_BY_KEY} = ANY($1)`, [keys])).rows;
-    }
+    const ahead = keys.map((key) => takeReadAhead(key));
+    const rows = ahead.every((rows) => rows !== undefined)
+      ? (ahead.flat() as StateRow[])
+      : (await this.pool.query<StateRow>(`${SELECT_STATE_BY_KEY} = ANY($1)`, [keys])).rows;
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
     return items;
@@ -60,11 +60,12 @@ export class BotStateStorage implements Storage, ReadAhead {
       const data = sealColumn(this.cipher, 'BotState', 'data', plain);
       const nextETag = randomUUID();
       if (eTag === undefined || eTag === '*') {
-        await this.pool.query(
-          `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ($1, $2, $3, now())
-           ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`,
-          [key, data, nextETag],
-        );
+        const json = JSON.stringify(data);
+        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(pg.escapeLiteral(key), pg.escapeLiteral(json), pg.escapeLiteral(nextETag)))) {
+          putReadAhead(key, [{ key, data: JSON.parse(json) as StateRow['data'], eTag: nextETag }]);
+          continue;
+        }
+        await this.pool.query(UPSERT_STATE('$1', '$2', '$3'), [key, data, nextETag]);
         continue;
       }
       const updated = await this.pool.query(
@@ -82,6 +83,8 @@ export class BotStateStorage implements Storage, ReadAhead {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
+    // A write of this turn still waiting for the commit would bring the state back.
+    for (const key of keys) writeAtTurnEnd(key, STATE_WRITE, undefined);
     await this.pool.query('DELETE FROM "BotState" WHERE key = ANY($1)', [keys]);
   }
 }

@@ -1,9 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { countQueries } from './database.js';
 
 /** Runs work for one key at a time, in arrival order; different keys run in parallel. */
 export interface TurnSerializer {
-  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+  run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T>;
   /** Resolves when every turn queued so far has finished. */
   idle(): Promise<void>;
   /** Releases connections; call after `idle()`: a turn still queued then fails. */
@@ -11,14 +12,14 @@ export interface TurnSerializer {
 }
 
 /**
- * In-process queue per key. Enough on its own for the embedded database, which
- * only one process can own; also the first stage of the PostgreSQL serializer,
- * so one instance never holds two lock connections for the same conversation.
+ * In-process queue per key: the first stage of both database serializers, so that one instance
+ * never runs (or, on PostgreSQL, holds two lock connections for) one conversation twice at once.
  */
 export class InProcessTurnSerializer implements TurnSerializer {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+  run<T>(turn: Pick<TurnAddress, 'conversationKey'>, work: () => Promise<T>): Promise<T> {
+    const key = turn.conversationKey;
     const previous = this.tails.get(key) ?? Promise.resolve();
     const current = previous.then(work, work);
     const tail = current.catch(() => undefined);
@@ -36,25 +37,115 @@ export class InProcessTurnSerializer implements TurnSerializer {
   async close(): Promise<void> {}
 }
 
+/** Whose turn it is: the conversation it is locked under, and who is writing (what it will read first). */
+export interface TurnAddress {
+  conversationKey: string;
+  channelId: string;
+  userId: string;
+}
+
 /**
- * What a turn will read first, read by the lock in the same round trip. `statement` is plain SQL
- * (no parameters: it rides in a simple-query message after the lock); `during` runs the turn with
- * what it returned at hand.
+ * A read the turn's opening message makes (on PostgreSQL, once the lock is granted). `sql` is plain
+ * SQL with its values as escaped literals (it rides in a simple-query message); `key` is what the
+ * reader asks `takeReadAhead` for.
  */
-export interface ReadAhead {
-  statement(keyLiteral: string): string;
-  during<T>(key: string, rows: unknown[], work: () => Promise<T>): Promise<T>;
+export interface TurnRead {
+  key: string;
+  sql: string;
+}
+
+/** Reads what a turn will ask first, for the turn's opening message. */
+export type TurnReader = (turn: TurnAddress) => TurnRead;
+
+/** What one turn holds while it runs: rows read ahead, writes left for its end. */
+interface TurnInProgress {
+  readonly conversationKey: string;
+  readonly readAhead: Map<string, unknown[]>;
+  readonly atEnd: Map<string, string>;
+}
+
+const currentTurn = new AsyncLocalStorage<TurnInProgress>();
+
+/** Pairs each read with its result; `results` are the opening message's, from `offset` on. */
+function turnInProgress(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult | pg.QueryResult[], offset: number): TurnInProgress {
+  const all = Array.isArray(results) ? results : [results];
+  return {
+    conversationKey: turn.conversationKey,
+    readAhead: new Map(reads.map((read, i) => [read.key, all[offset + i]?.rows ?? []])),
+    atEnd: new Map(),
+  };
+}
+
+/** Rows the turn's opening message read under `key`; served once (a later read goes to the database). */
+export function takeReadAhead(key: string): unknown[] | undefined {
+  const turn = currentTurn.getStore();
+  const rows = turn?.readAhead.get(key);
+  turn?.readAhead.delete(key);
+  return rows;
+}
+
+/** Hands rows back for a later read in the same turn: what the database will hold once the turn ends. */
+export function putReadAhead(key: string, rows: unknown[]): void {
+  currentTurn.getStore()?.readAhead.set(key, rows);
+}
+
+/**
+ * Leaves a write of the turn's own conversation (plain SQL, replacing an earlier one under the same
+ * `key`; undefined withdraws it) for the turn's closing message, which runs only if the turn
+ * succeeds. False outside a turn (proactive work) or for another conversation: the caller then
+ * writes at once.
+ */
+export function writeAtTurnEnd(conversationKey: string, key: string, sql: string | undefined): boolean {
+  const turn = currentTurn.getStore();
+  if (turn?.conversationKey !== conversationKey) return false;
+  if (sql === undefined) turn.atEnd.delete(key);
+  else turn.atEnd.set(key, sql);
+  return true;
+}
+
+/**
+ * Turns on the embedded database, which only one process can own: the in-process queue serialises
+ * them. A turn's reads ahead take one round trip before it runs, and its writes left for the end one
+ * after (a message is one transaction).
+ */
+export class EmbeddedTurnSerializer implements TurnSerializer {
+  private readonly local = new InProcessTurnSerializer();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly readsAhead: TurnReader[],
+  ) {}
+
+  run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
+    return this.local.run(turn, async () => {
+      const reads = this.readsAhead.map((read) => read(turn));
+      const inProgress = turnInProgress(turn, reads, await this.pool.query(reads.map((read) => read.sql).join(';\n')), 0);
+      const result = await currentTurn.run(inProgress, work);
+      if (inProgress.atEnd.size > 0) await this.pool.query([...inProgress.atEnd.values()].join(';\n'));
+      return result;
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.local.idle();
+  }
+
+  async close(): Promise<void> {}
 }
 
 /** Advisory-lock namespace for conversation turns (the second key is the conversation's hash). */
 const TURN_LOCK_CLASS = 72_616_002;
 
 /**
- * Serialises turns of one conversation across instances with a PostgreSQL
- * session advisory lock held for the turn. botbuilder saves state with eTag `*`
- * (last writer wins), so two concurrent turns of one conversation would
- * silently lose one's state. Locks use their own small pool so that turns
- * holding a lock can never starve the queries they run.
+ * Serialises turns of one conversation across instances: each turn is a transaction on a
+ * connection of its own that holds a transaction-scoped advisory lock for the conversation.
+ * botbuilder saves state with eTag `*` (last writer wins), so two concurrent turns of one
+ * conversation would silently lose one's state.
+ *
+ * A turn costs two round trips here: the first message begins the transaction, takes the lock and
+ * reads what the turn reads first; the last writes what was left for the commit and commits, which
+ * releases the lock with the state written. Locks use their own small pool so that turns holding a
+ * lock can never starve the queries they run.
  */
 export class PostgresTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
@@ -63,7 +154,7 @@ export class PostgresTurnSerializer implements TurnSerializer {
   constructor(
     connectionString: string,
     maxConcurrentTurns: number,
-    private readonly readAhead: ReadAhead,
+    private readonly readsAhead: TurnReader[],
     onQuery?: () => void,
   ) {
     this.lockPool = new pg.Pool({ connectionString, max: maxConcurrentTurns });
@@ -71,38 +162,53 @@ export class PostgresTurnSerializer implements TurnSerializer {
     if (onQuery) countQueries(this.lockPool, onQuery);
   }
 
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    return this.local.run(key, async () => {
+  run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
+    return this.local.run(turn, async () => {
       const client = await this.lockPool.connect();
-      let rows: unknown[];
+      let inProgress: TurnInProgress;
       try {
-        rows = await this.lock(client, key);
+        inProgress = await this.begin(client, turn);
       } catch (error) {
         // Whether the lock was granted is unknown: ending the session releases it either way.
         client.release(error instanceof Error ? error : true);
         throw error;
       }
+      let result: T;
       try {
-        return await this.readAhead.during(key, rows, work);
-      } finally {
-        try {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [TURN_LOCK_CLASS, key]);
-        } finally {
-          client.release();
-        }
+        result = await currentTurn.run(inProgress, work);
+      } catch (error) {
+        await this.end(client, 'ROLLBACK').catch(() => undefined);
+        throw error;
       }
+      await this.end(client, [...inProgress.atEnd.values(), 'COMMIT'].join(';\n'));
+      return result;
     });
   }
 
   /**
-   * Takes the lock and reads ahead in one round trip. A simple-query message runs its statements
-   * one after another, and under READ COMMITTED each takes its own snapshot, so the read starts
-   * after the lock is granted and sees the previous turn's committed state.
+   * One simple-query message: its statements run one after another, and under READ COMMITTED each
+   * read takes its own snapshot, so the reads start after the lock is granted and see the previous
+   * turn's committed writes.
    */
-  private async lock(client: pg.PoolClient, key: string): Promise<unknown[]> {
-    const literal = client.escapeLiteral(key);
-    const results = (await client.query(`SELECT pg_advisory_lock(${TURN_LOCK_CLASS}, hashtext(${literal})); ${this.readAhead.statement(literal)}`)) as unknown as pg.QueryResult[];
-    return results[1]?.rows ?? [];
+  private async begin(client: pg.PoolClient, turn: TurnAddress): Promise<TurnInProgress> {
+    const reads = this.readsAhead.map((read) => read(turn));
+    const sql = [
+      'BEGIN',
+      `SELECT pg_advisory_xact_lock(${TURN_LOCK_CLASS}, hashtext(${pg.escapeLiteral(turn.conversationKey)}))`,
+      ...reads.map((read) => read.sql),
+    ].join(';\n');
+    return turnInProgress(turn, reads, await client.query(sql), 2);
+  }
+
+  /** Ends the transaction; a connection whose end failed is closed, which rolls back and releases the lock. */
+  private async end(client: pg.PoolClient, sql: string): Promise<void> {
+    try {
+      await client.query(sql);
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+    client.release();
   }
 
   idle(): Promise<void> {

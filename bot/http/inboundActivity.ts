@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TurnAddress } from '../data/turnSerializer.js';
 
 /**
  * The minimum an inbound activity must carry before the adapter sees it;
@@ -21,4 +22,9 @@ export type InboundActivity = z.infer<typeof inboundActivitySchema>;
  */
 export function conversationKey(activity: InboundActivity): string {
   return `${activity.channelId}/conversations/${activity.conversation.id}/`;
+}
+
+/** The conversation a turn is serialised under, and who is writing. */
+export function turnAddress(activity: InboundActivity): TurnAddress {
+  return { conversationKey: conversationKey(activity), channelId: activity.channelId, userId: activity.from.id };
 }

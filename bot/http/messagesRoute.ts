@@ -4,7 +4,7 @@ import type { AuthenticatedRequest, CompanionAdapter } from '../adapter.js';
 import type { TurnSerializer } from '../data/turnSerializer.js';
 import type { Logger } from '../logger.js';
 import type { TurnTiming } from '../metrics/serviceMetrics.js';
-import { conversationKey, inboundActivitySchema } from './inboundActivity.js';
+import { inboundActivitySchema, turnAddress } from './inboundActivity.js';
 
 export interface MessagesRouteDeps {
   adapter: CompanionAdapter;
@@ -54,7 +54,7 @@ export function registerMessagesRoute(server: restify.Server, deps: MessagesRout
 
     const timing = deps.turnMetrics?.turnQueued();
     const invokeResponse = await deps.serializer
-      .run(conversationKey(parsed.data), () => {
+      .run(turnAddress(parsed.data), () => {
         timing?.running();
         return deps.adapter.runAuthenticated(authenticated, activity, (context) => deps.bot.run(context));
       })

@@ -1,4 +1,6 @@
+import pg from 'pg';
 import type { Sql } from '../data/database.js';
+import { takeReadAhead, type TurnAddress, type TurnRead } from '../data/turnSerializer.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 /** Who is on the other end of a conversation, once they have enrolled. */
@@ -67,6 +69,21 @@ interface FoundRow {
   role: 'CASEWORKER' | 'COORDINATOR' | null;
 }
 
+/** The identity lookup, its two values given as placeholders or as escaped literals. */
+const findPersonSql = (channelId: string, userId: string) =>
+  `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
+     i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+     c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
+     (COALESCE((c.schedule->>'silenced')::boolean, false)
+       OR EXISTS (SELECT 1 FROM "Reminder" r WHERE r."citizenId" = c.id AND r.status = 'SENT' AND r."answeredAt" IS NULL)) AS "awaitingReaction",
+     s.id AS "staffId", s."organisationId", s.name AS "staffName", s.role::text AS role
+   FROM "ChannelIdentity" i
+   LEFT JOIN "Citizen" c ON c.id = i."citizenId"
+   LEFT JOIN "Staff" s ON s.id = i."staffId"
+   WHERE i."channelId" = ${channelId} AND i."userId" = ${userId}`;
+
+const readAheadKey = (channelId: string, userId: string) => `person ${channelId} ${userId}`;
+
 /**
  * Looks up enrolled people by their channel identity and keeps their conversation reference fresh.
  * Every turn starts here, so the lookup is one statement (identity, citizen or staff member).
@@ -78,22 +95,15 @@ export class PeopleDirectory {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The lookup the conversation lock makes for the turn: the person writing is the first thing a turn asks. */
+  readonly readAhead = (turn: TurnAddress): TurnRead => ({
+    key: readAheadKey(turn.channelId, turn.userId),
+    sql: findPersonSql(pg.escapeLiteral(turn.channelId), pg.escapeLiteral(turn.userId)),
+  });
+
   async find(channelId: string, userId: string): Promise<LinkedPerson | undefined> {
-    const {
-      rows: [row],
-    } = await this.sql.query<FoundRow>(
-      `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
-         i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
-         c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
-         (COALESCE((c.schedule->>'silenced')::boolean, false)
-           OR EXISTS (SELECT 1 FROM "Reminder" r WHERE r."citizenId" = c.id AND r.status = 'SENT' AND r."answeredAt" IS NULL)) AS "awaitingReaction",
-         s.id AS "staffId", s."organisationId", s.name AS "staffName", s.role::text AS role
-       FROM "ChannelIdentity" i
-       LEFT JOIN "Citizen" c ON c.id = i."citizenId"
-       LEFT JOIN "Staff" s ON s.id = i."staffId"
-       WHERE i."channelId" = $1 AND i."userId" = $2`,
-      [channelId, userId],
-    );
+    const [row] = ((takeReadAhead(readAheadKey(channelId, userId)) as FoundRow[] | undefined) ??
+      (await this.sql.query<FoundRow>(findPersonSql('$1', '$2'), [channelId, userId])).rows);
     if (!row) return undefined;
     const person = toLinkedPerson({
       id: row.id,

@@ -8,7 +8,7 @@ import type restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
 import { loadConfig } from '../../bot/config.js';
-import { InProcessTurnSerializer } from '../../bot/data/turnSerializer.js';
+import { InProcessTurnSerializer, type TurnSerializer } from '../../bot/data/turnSerializer.js';
 import { createHttpServer } from '../../bot/http/server.js';
 
 const APP_ID = '6c0fd4c4-0000-4000-8000-00000000b07a';
@@ -67,11 +67,15 @@ describe('authentication of /api/messages against a local identity stand-in', ()
     });
     const logger = pino({ level: 'info' }, logs);
     const serializer = new InProcessTurnSerializer();
-    const counting = { run: (key: string, work: () => Promise<unknown>) => (queued.push(key), serializer.run(key, work)), idle: () => serializer.idle(), close: () => serializer.close() };
+    const counting: TurnSerializer = {
+      run: (turn, work) => (queued.push(turn.conversationKey), serializer.run(turn, work)),
+      idle: () => serializer.idle(),
+      close: () => serializer.close(),
+    };
     bot = createHttpServer({
       adapter: createAdapter(config, logger),
       bot: { run: async (context: TurnContext) => void handled.push(context.activity.id ?? '') },
-      serializer: counting as InProcessTurnSerializer,
+      serializer: counting,
       isReady: async () => true,
       maxBodyBytes: 100_000,
       logger,

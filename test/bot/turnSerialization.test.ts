@@ -4,12 +4,14 @@ import type restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
 import { loadConfig } from '../../bot/config.js';
+import { DEFAULT_ORGANISATION_ID } from '../../bot/admin/staffAuth.js';
 import { BotStateStorage } from '../../bot/data/botStateStorage.js';
 import type { Database } from '../../bot/data/database.js';
-import { InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from '../../bot/data/turnSerializer.js';
+import { EmbeddedTurnSerializer, InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from '../../bot/data/turnSerializer.js';
 import { conversationKey } from '../../bot/http/inboundActivity.js';
 import { createHttpServer } from '../../bot/http/server.js';
 import { createLogger } from '../../bot/logger.js';
+import { PeopleDirectory } from '../../bot/people/peopleDirectory.js';
 import { openMigratedDatabase } from '../support/database.js';
 import { createScratchDatabase, skipWithoutPostgres } from '../support/postgres.js';
 import { ChannelUser, StandInChannel } from '../support/standInChannel.js';
@@ -75,7 +77,7 @@ describe('turns of one conversation', () => {
 
   it('when 20 messages arrive at once in one conversation, then all 20 take effect, in turn', async () => {
     const db = await openMigratedDatabase();
-    const instance = await startInstance(db, () => new InProcessTurnSerializer());
+    const instance = await startInstance(db, (storage) => new EmbeddedTurnSerializer(db.pool, [storage.readAhead]));
     const replies = await fireTwenty([instance], channel, 'conv-burst');
     expect(replies.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `count ${i + 1}`).sort());
     await stopInstance(instance);
@@ -85,8 +87,8 @@ describe('turns of one conversation', () => {
   it('when different conversations run at once, then one slow conversation does not hold up another', async () => {
     const serializer = new InProcessTurnSerializer();
     let releaseSlow!: () => void;
-    const slow = serializer.run('a', () => new Promise<string>((resolve) => (releaseSlow = () => resolve('slow'))));
-    const fast = await serializer.run('b', async () => 'fast');
+    const slow = serializer.run({ conversationKey: 'a' }, () => new Promise<string>((resolve) => (releaseSlow = () => resolve('slow'))));
+    const fast = await serializer.run({ conversationKey: 'b' }, async () => 'fast');
     expect(fast).toBe('fast');
     releaseSlow();
     expect(await slow).toBe('slow');
@@ -94,10 +96,10 @@ describe('turns of one conversation', () => {
 
   it('when a turn fails, then the next turn of that conversation still runs', async () => {
     const serializer = new InProcessTurnSerializer();
-    const failed = serializer.run('a', async () => {
+    const failed = serializer.run({ conversationKey: 'a' }, async () => {
       throw new Error('boom');
     });
-    const next = serializer.run('a', async () => 'next');
+    const next = serializer.run({ conversationKey: 'a' }, async () => 'next');
     await expect(failed).rejects.toThrow('boom');
     expect(await next).toBe('next');
   });
@@ -107,8 +109,8 @@ describe('turns of one conversation', () => {
       const scratch = await createScratchDatabase();
       const dbA = await openMigratedDatabase(scratch.url);
       const dbB = await openMigratedDatabase(scratch.url, dbA.cipher);
-      const a = await startInstance(dbA, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage));
-      const b = await startInstance(dbB, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage));
+      const a = await startInstance(dbA, (storage) => new PostgresTurnSerializer(scratch.url, 4, [storage.readAhead]));
+      const b = await startInstance(dbB, (storage) => new PostgresTurnSerializer(scratch.url, 4, [storage.readAhead]));
       const replies = await fireTwenty([a, b], channel, 'conv-two-instances');
       expect(replies.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `count ${i + 1}`).sort());
       await stopInstance(a);
@@ -118,28 +120,105 @@ describe('turns of one conversation', () => {
       await scratch.drop();
     });
 
-    it('when a conversation has state, then its next turn reads it with the lock: the state pool sees only the write', async () => {
+    it('when a conversation has state, then its next turn reads and writes it in the lock\'s two round trips: the state pool sees nothing', async () => {
       const scratch = await createScratchDatabase();
       const db = await openMigratedDatabase(scratch.url);
-      let lockStatements = 0;
-      const instance = await startInstance(db, (storage) => new PostgresTurnSerializer(scratch.url, 4, storage, () => (lockStatements += 1)));
+      let lockRoundTrips = 0;
+      const instance = await startInstance(db, (storage) => new PostgresTurnSerializer(scratch.url, 4, [storage.readAhead], () => (lockRoundTrips += 1)));
       const user = new ChannelUser(instance.url, channel, 'reader', 'conv-read-ahead');
       expect((await user.post('first')).status).toBe(200);
       await channel.waitForMessages('conv-read-ahead', 1);
       const statePool: string[] = [];
       const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
       db.pool.query = ((...args: unknown[]) => (statePool.push(String(args[0]).trim().split(/\s+/)[0] ?? ''), query(...args))) as typeof db.pool.query;
-      lockStatements = 0;
+      lockRoundTrips = 0;
 
       expect((await user.post('second')).status).toBe(200);
 
       expect(await channel.waitForMessages('conv-read-ahead', 2)).toEqual(['count 1', 'count 2']);
-      expect(statePool).toEqual(['INSERT']);
-      expect(lockStatements).toBe(2);
+      expect(statePool).toEqual([]);
+      expect(lockRoundTrips).toBe(2);
       await stopInstance(instance);
       await db.close();
       await scratch.drop();
     });
+  });
+});
+
+describe.each([
+  { database: 'the embedded database', skip: false },
+  { database: 'PostgreSQL', skip: skipWithoutPostgres },
+])('one turn on $database: read ahead, written at its end', ({ database, skip }) => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+  let db: Database;
+  let storage: BotStateStorage;
+  let people: PeopleDirectory;
+  let serializer: TurnSerializer;
+  // Quotes and backslashes travel as escaped literals in the turn's messages.
+  const turn = { conversationKey: "web/conversations/o'brien\\x/", channelId: 'web', userId: "o'brien\\" };
+  const storedState = async () => {
+    const [row] = (await db.pool.query<{ data: object }>('SELECT data FROM "BotState" WHERE key = $1', [turn.conversationKey])).rows;
+    return row && db.cipher.openDeep(row.data);
+  };
+
+  beforeAll(async () => {
+    if (skip) return;
+    scratch = database === 'PostgreSQL' ? await createScratchDatabase() : undefined;
+    db = await openMigratedDatabase(scratch?.url);
+    storage = new BotStateStorage(db.pool, db.cipher);
+    people = new PeopleDirectory(db.prisma, db.pool);
+    const readsAhead = [storage.readAhead, people.readAhead];
+    serializer = scratch ? new PostgresTurnSerializer(scratch.url, 2, readsAhead) : new EmbeddedTurnSerializer(db.pool, readsAhead);
+    const staff = await db.prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'Mette', email: 'mette@example.dk', role: 'CASEWORKER' } });
+    const citizen = await db.prisma.citizen.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, displayName: 'Ole', caseworkerId: staff.id } });
+    await db.prisma.channelIdentity.create({ data: { channelId: turn.channelId, userId: turn.userId, citizenId: citizen.id, conversationReference: {} } });
+  });
+  afterAll(async () => {
+    if (skip) return;
+    await serializer.close();
+    await db.close();
+    await scratch?.drop();
+  });
+
+  it.skipIf(skip)('when a turn writes its state, then it reaches the database when the turn ends, and a later read in the turn sees it', async () => {
+    await serializer.run(turn, async () => {
+      await storage.write({ [turn.conversationKey]: { step: 1, eTag: '*' } });
+      expect(await storedState()).toBeUndefined();
+      expect(await storage.read([turn.conversationKey])).toMatchObject({ [turn.conversationKey]: { step: 1 } });
+    });
+    expect(await storedState()).toEqual({ step: 1 });
+  });
+
+  it.skipIf(skip)('when a turn asks who is writing, then its first round trip already read it: the pool is asked only the second time', async () => {
+    const asked: string[] = [];
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    const [first, second] = await serializer.run(turn, async () => {
+      db.pool.query = ((...args: unknown[]) => (asked.push(String(args[0])), query(...args))) as typeof db.pool.query;
+      const found = [await people.find(turn.channelId, turn.userId), await people.find(turn.channelId, turn.userId)];
+      db.pool.query = query as typeof db.pool.query;
+      return found;
+    });
+    expect(first).toMatchObject({ kind: 'citizen', name: 'Ole' });
+    expect(second).toEqual(first);
+    expect(asked).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('when a turn fails, then its state write is dropped and the next turn of the conversation runs', async () => {
+    const failed = serializer.run(turn, async () => {
+      await storage.write({ [turn.conversationKey]: { step: 2, eTag: '*' } });
+      throw new Error('dialog failed');
+    });
+    await expect(failed).rejects.toThrow('dialog failed');
+    const state = await serializer.run(turn, () => storage.read([turn.conversationKey]));
+    expect(state[turn.conversationKey]).toMatchObject({ step: 1 });
+  });
+
+  it.skipIf(skip)('when a turn deletes its state after writing it, then the turn\'s end does not bring it back', async () => {
+    await serializer.run(turn, async () => {
+      await storage.write({ [turn.conversationKey]: { step: 3, eTag: '*' } });
+      await storage.delete([turn.conversationKey]);
+    });
+    expect(await storedState()).toBeUndefined();
   });
 });
 
