@@ -60,9 +60,9 @@ export class BotStateStorage implements Storage {
       const data = sealColumn(this.cipher, 'BotState', 'data', plain);
       const nextETag = randomUUID();
       if (eTag === undefined || eTag === '*') {
-        const json = JSON.stringify(data);
-        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(pg.escapeLiteral(key), pg.escapeLiteral(json), pg.escapeLiteral(nextETag)))) {
-          putReadAhead(key, [{ key, data: JSON.parse(json) as StateRow['data'], eTag: nextETag }]);
+        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(pg.escapeLiteral(key), pg.escapeLiteral(JSON.stringify(data)), pg.escapeLiteral(nextETag)))) {
+          // sealColumn made a new object, and only the next read of this key will see it.
+          putReadAhead(key, [{ key, data: data as StateRow['data'], eTag: nextETag }]);
           continue;
         }
         await this.pool.query(UPSERT_STATE('$1', '$2', '$3'), [key, data, nextETag]);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { countQueries } from './database.js';
 
@@ -57,47 +56,60 @@ export interface TurnRead {
 /** Reads what a turn will ask first, for the turn's opening message. */
 export type TurnReader = (turn: TurnAddress) => TurnRead;
 
-/** What one turn holds while it runs: rows read ahead, writes left for its end. */
+/** What one turn holds while it runs: writes left for its end. */
 interface TurnInProgress {
   readonly conversationKey: string;
-  readonly readAhead: Map<string, unknown[]>;
+  readonly readKeys: string[];
   readonly atEnd: Map<string, string>;
 }
 
-const currentTurn = new AsyncLocalStorage<TurnInProgress>();
+/**
+ * Turns running in this process by conversation key (a conversation runs one turn at a time here),
+ * and the rows they read ahead by reader key, until taken. Plain maps, not AsyncLocalStorage: on
+ * Node 20 that installs promise hooks which make every await in the process slower.
+ */
+const turnsInProgress = new Map<string, TurnInProgress>();
+const rowsReadAhead = new Map<string, { rows: unknown[]; turn: TurnInProgress }>();
 
-/** Pairs each read with its result; `results` are the opening message's, from `offset` on. */
-function turnInProgress(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult | pg.QueryResult[], offset: number): TurnInProgress {
+/** Registers a turn with what its opening message read; the reads' results are `results` from `offset` on. */
+function startTurn(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult | pg.QueryResult[], offset: number): TurnInProgress {
   const all = Array.isArray(results) ? results : [results];
-  return {
-    conversationKey: turn.conversationKey,
-    readAhead: new Map(reads.map((read, i) => [read.key, all[offset + i]?.rows ?? []])),
-    atEnd: new Map(),
-  };
+  const inProgress: TurnInProgress = { conversationKey: turn.conversationKey, readKeys: reads.map((read) => read.key), atEnd: new Map() };
+  reads.forEach((read, i) => rowsReadAhead.set(read.key, { rows: all[offset + i]?.rows ?? [], turn: inProgress }));
+  turnsInProgress.set(turn.conversationKey, inProgress);
+  return inProgress;
 }
 
-/** Rows the turn's opening message read under `key`; served once (a later read goes to the database). */
+/** Forgets a turn, and what it read ahead that was not taken. */
+function finishTurn(inProgress: TurnInProgress): void {
+  if (turnsInProgress.get(inProgress.conversationKey) === inProgress) turnsInProgress.delete(inProgress.conversationKey);
+  for (const key of inProgress.readKeys) if (rowsReadAhead.get(key)?.turn === inProgress) rowsReadAhead.delete(key);
+}
+
+/** Rows a turn's opening message read under `key`; served once (a later read goes to the database). */
 export function takeReadAhead(key: string): unknown[] | undefined {
-  const turn = currentTurn.getStore();
-  const rows = turn?.readAhead.get(key);
-  turn?.readAhead.delete(key);
-  return rows;
-}
-
-/** Hands rows back for a later read in the same turn: what the database will hold once the turn ends. */
-export function putReadAhead(key: string, rows: unknown[]): void {
-  currentTurn.getStore()?.readAhead.set(key, rows);
+  const ahead = rowsReadAhead.get(key);
+  rowsReadAhead.delete(key);
+  return ahead?.rows;
 }
 
 /**
- * Leaves a write of the turn's own conversation (plain SQL, replacing an earlier one under the same
- * `key`; undefined withdraws it) for the turn's closing message, which runs only if the turn
- * succeeds. False outside a turn (proactive work) or for another conversation: the caller then
- * writes at once.
+ * For the turn of `conversationKey`, if one runs: the rows a later read of that key gets (what the
+ * database will hold once the turn ends).
+ */
+export function putReadAhead(conversationKey: string, rows: unknown[]): void {
+  const turn = turnsInProgress.get(conversationKey);
+  if (turn) rowsReadAhead.set(conversationKey, { rows, turn });
+}
+
+/**
+ * Leaves a write of the conversation's running turn (plain SQL, replacing an earlier one under the
+ * same `key`; undefined withdraws it) for the turn's closing message, which runs only if the turn
+ * succeeds. False when no turn of that conversation runs here: the caller then writes at once.
  */
 export function writeAtTurnEnd(conversationKey: string, key: string, sql: string | undefined): boolean {
-  const turn = currentTurn.getStore();
-  if (turn?.conversationKey !== conversationKey) return false;
+  const turn = turnsInProgress.get(conversationKey);
+  if (!turn) return false;
   if (sql === undefined) turn.atEnd.delete(key);
   else turn.atEnd.set(key, sql);
   return true;
@@ -119,8 +131,13 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
       const reads = this.readsAhead.map((read) => read(turn));
-      const inProgress = turnInProgress(turn, reads, await this.pool.query(reads.map((read) => read.sql).join(';\n')), 0);
-      const result = await currentTurn.run(inProgress, work);
+      const inProgress = startTurn(turn, reads, await this.pool.query(reads.map((read) => read.sql).join(';\n')), 0);
+      let result: T;
+      try {
+        result = await work();
+      } finally {
+        finishTurn(inProgress);
+      }
       if (inProgress.atEnd.size > 0) await this.pool.query([...inProgress.atEnd.values()].join(';\n'));
       return result;
     });
@@ -175,10 +192,12 @@ export class PostgresTurnSerializer implements TurnSerializer {
       }
       let result: T;
       try {
-        result = await currentTurn.run(inProgress, work);
+        result = await work();
       } catch (error) {
         await this.end(client, 'ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        finishTurn(inProgress);
       }
       await this.end(client, [...inProgress.atEnd.values(), 'COMMIT'].join(';\n'));
       return result;
@@ -197,7 +216,7 @@ export class PostgresTurnSerializer implements TurnSerializer {
       `SELECT pg_advisory_xact_lock(${TURN_LOCK_CLASS}, hashtext(${pg.escapeLiteral(turn.conversationKey)}))`,
       ...reads.map((read) => read.sql),
     ].join(';\n');
-    return turnInProgress(turn, reads, await client.query(sql), 2);
+    return startTurn(turn, reads, await client.query(sql), 2);
   }
 
   /** Ends the transaction; a connection whose end failed is closed, which rolls back and releases the lock. */
