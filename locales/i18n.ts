@@ -29,12 +29,16 @@ export function resolveLocale(...candidates: Array<string | undefined | null>): 
   return DEFAULT_LOCALE;
 }
 
+// Bound once per locale: a turn asks for its translator several times.
+const chatTranslators: Record<Locale, TFunction> = { da: instance.getFixedT('da'), en: instance.getFixedT('en') };
+const consoleTranslators: Record<Locale, TFunction<'console'>> = { da: instance.getFixedT('da', 'console'), en: instance.getFixedT('en', 'console') };
+
 /** A translate function bound to one locale. */
 export function translator(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+  return chatTranslators[locale];
 }
 
 /** The staff console's texts (namespace "console"), bound to one locale. Pages escape on render, not here. */
 export function consoleTranslator(locale: Locale): TFunction<'console'> {
-  return instance.getFixedT(locale, 'console');
+  return consoleTranslators[locale];
 }
