@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import pg from 'pg';
+import type pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
-import { putReadAhead, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
+import { putReadAhead, sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
 
 /** The state columns by key; the lock's read-ahead and a plain read end it differently. */
 const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
@@ -40,7 +40,7 @@ export class BotStateStorage implements Storage {
   /** The read the conversation lock makes for the turn. */
   readonly readAhead = (turn: TurnAddress): TurnRead => ({
     key: turn.conversationKey,
-    sql: `${SELECT_STATE_BY_KEY} = ${pg.escapeLiteral(turn.conversationKey)}`,
+    sql: `${SELECT_STATE_BY_KEY} = ${sqlLiteral(turn.conversationKey)}`,
   });
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -60,7 +60,7 @@ export class BotStateStorage implements Storage {
       const data = sealColumn(this.cipher, 'BotState', 'data', plain);
       const nextETag = randomUUID();
       if (eTag === undefined || eTag === '*') {
-        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(pg.escapeLiteral(key), pg.escapeLiteral(JSON.stringify(data)), pg.escapeLiteral(nextETag)))) {
+        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(sqlLiteral(key), sqlLiteral(JSON.stringify(data)), sqlLiteral(nextETag)))) {
           // sealColumn made a new object, and only the next read of this key will see it.
           putReadAhead(key, [{ key, data: data as StateRow['data'], eTag: nextETag }]);
           continue;

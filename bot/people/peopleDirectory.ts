@@ -1,6 +1,5 @@
-import pg from 'pg';
 import type { Sql } from '../data/database.js';
-import { takeReadAhead, type TurnAddress, type TurnRead } from '../data/turnSerializer.js';
+import { sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead } from '../data/turnSerializer.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 /** Who is on the other end of a conversation, once they have enrolled. */
@@ -98,7 +97,7 @@ export class PeopleDirectory {
   /** The lookup the conversation lock makes for the turn: the person writing is the first thing a turn asks. */
   readonly readAhead = (turn: TurnAddress): TurnRead => ({
     key: readAheadKey(turn.channelId, turn.userId),
-    sql: findPersonSql(pg.escapeLiteral(turn.channelId), pg.escapeLiteral(turn.userId)),
+    sql: findPersonSql(sqlLiteral(turn.channelId), sqlLiteral(turn.userId)),
   });
 
   async find(channelId: string, userId: string): Promise<LinkedPerson | undefined> {
