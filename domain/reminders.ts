@@ -113,18 +113,21 @@ export function needsOutreach(unansweredInRow: number, threshold: number): boole
 /** What a citizen can answer to a reminder. */
 export type ReminderReply = 'now' | 'tomorrow' | 'later' | 'notNow';
 
-const replies: Array<[ReminderReply, string[]]> = [
-  ['notNow', ['ikke nu', 'nej tak', 'nej', 'not now', 'no thanks', 'no']],
-  ['tomorrow', ['i morgen', 'imorgen', 'tomorrow']],
-  ['later', ['om en time', 'om lidt', 'senere', 'later', 'in an hour']],
-  ['now', ['ja', 'ja nu', 'ja tak', 'nu', 'ok', 'okay', 'yes', 'yes now', 'now', 'sure']],
-];
+/** Folded once: every citizen message is checked against them. */
+const replies: Array<[ReminderReply, string[]]> = (
+  [
+    ['notNow', ['ikke nu', 'nej tak', 'nej', 'not now', 'no thanks', 'no']],
+    ['tomorrow', ['i morgen', 'imorgen', 'tomorrow']],
+    ['later', ['om en time', 'om lidt', 'senere', 'later', 'in an hour']],
+    ['now', ['ja', 'ja nu', 'ja tak', 'nu', 'ok', 'okay', 'yes', 'yes now', 'now', 'sure']],
+  ] satisfies Array<[ReminderReply, string[]]>
+).map(([reply, phrases]) => [reply, phrases.map(foldText)]);
 
 /** A reply to a reminder, when the whole message is one ("Ja, nu", "i morgen", "not now"). */
 export function recognizeReminderReply(text: string): ReminderReply | undefined {
   const folded = foldText(text);
   if (!folded || folded.split(' ').length > 4) return undefined;
-  return replies.find(([, phrases]) => phrases.some((phrase) => folded === foldText(phrase) || (phrase.includes(' ') && containsPhrase(folded, phrase))))?.[0];
+  return replies.find(([, phrases]) => phrases.some((phrase) => folded === phrase || (phrase.includes(' ') && containsPhrase(folded, phrase))))?.[0];
 }
 
 /** When a postponed reminder comes back: in an hour, or the same time tomorrow (then moved into allowed hours). */
