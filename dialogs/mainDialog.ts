@@ -18,7 +18,7 @@ import type { CitizenServices } from './services.js';
 import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 import { looksLikeWords, recognizeConcern } from '../domain/intents/concerns.js';
 import { FORWARD_OFFER_DIALOG, ForwardOfferDialog, type ForwardOfferOptions } from './forwardOfferDialog.js';
-import { answersPrompt, FREE_TEXT_PROMPTS, innermost, isStaleTap, promptOptionsOf } from './promptFit.js';
+import { type ActiveDialogs, activeDialogs, answersPrompt, FREE_TEXT_PROMPTS, isStaleTap, promptOptionsOf } from './promptFit.js';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
@@ -59,13 +59,6 @@ interface Forward {
 
 /** Dialogs where the citizen's words are already on their way to the caseworker. */
 const WRITING_TO_CASEWORKER: readonly string[] = [URGENT_CHANGE_DIALOG, MESSAGE_CASEWORKER_DIALOG];
-
-/** The ids of the active dialogs, from `dc` down to the innermost prompt. */
-function activeIds(dc: DialogContext): string[] {
-  const ids: string[] = [];
-  for (let at: DialogContext | undefined = dc; at?.activeDialog; at = at.child) ids.push(at.activeDialog.id);
-  return ids;
-}
 
 type UrgentValues = Pick<MainOptions, 'urgentKind' | 'urgentText'>;
 
@@ -144,13 +137,14 @@ export class MainDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_FLOW, { ...(reminderReply ? { reminderReply } : {}) } satisfies MainOptions);
     }
-    const prompt = innermost(innerDc);
+    const active = activeDialogs(innerDc);
+    const { prompt } = active;
     if (isStaleTap(innerDc.context.activity.value, promptOptionsOf(prompt)?.promptId)) {
       await innerDc.context.sendActivity(citizenT(innerDc.context)('common.staleCard'));
       await prompt.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const heard = await this.listen(innerDc, prompt, text);
+    const heard = await this.listen(innerDc, active, text);
     return heard ?? super.onContinueDialog(innerDc);
   }
 
@@ -159,8 +153,7 @@ export class MainDialog extends ComponentDialog {
    * order, the next message of an open thread with the caseworker, an urgent
    * change, or something to offer to the caseworker. Undefined: a normal answer.
    */
-  private async listen(innerDc: DialogContext, prompt: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
-    const stack = activeIds(innerDc);
+  private async listen(innerDc: DialogContext, { ids: stack, prompt }: ActiveDialogs, text: string): Promise<DialogTurnResult | undefined> {
     if (stack.includes(FORWARD_OFFER_DIALOG)) return undefined;
     // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
     const writingToCaseworker = stack.some((id) => WRITING_TO_CASEWORKER.includes(id));

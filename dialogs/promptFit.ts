@@ -5,11 +5,22 @@ import { parseDate, parsePeriod } from '../domain/dates.js';
 import { parseHours } from '../domain/hours.js';
 import { CHOICE_PROMPT, DATE_PROMPT, FREE_TEXT_PROMPT, HOURS_PROMPT, isSkip, MULTI_CHOICE_PROMPT, OPTIONAL_TEXT_PROMPT, PERIOD_PROMPT } from './prompts.js';
 
-/** The prompt a turn's message answers: the innermost active dialog, however deep the dialogs are nested. */
-export function innermost(dc: DialogContext): DialogContext {
-  let inner = dc;
-  for (let child = inner.child; child; child = child.child) inner = child;
-  return inner;
+/** What is open under a dialog context: the ids of the active dialogs, from it down, and the innermost context. */
+export interface ActiveDialogs {
+  ids: string[];
+  /** Its active dialog is the prompt a turn's message answers, however deep the dialogs are nested. */
+  prompt: DialogContext;
+}
+
+/** Walked once a turn: botbuilder builds a new child context, with its own state manager, at every step down. */
+export function activeDialogs(dc: DialogContext): ActiveDialogs {
+  let prompt = dc;
+  const ids = dc.activeDialog ? [dc.activeDialog.id] : [];
+  for (let child = dc.child; child; child = child.child) {
+    prompt = child;
+    if (child.activeDialog) ids.push(child.activeDialog.id);
+  }
+  return { ids, prompt };
 }
 
 /** Our prompt options, as kept in dialog state: the card's prompt id travels with them. */
