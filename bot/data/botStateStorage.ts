@@ -5,9 +5,10 @@ import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
 import { putReadAhead, sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
 
-/** The state columns by key; the lock's read-ahead and a plain read end it differently. */
+/** The state columns by key; a turn's read-ahead and a plain read end it differently. */
 const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
 
+/** An overwrite, its values given as placeholders or as escaped literals. */
 const UPSERT_STATE = (key: string, data: string, eTag: string) =>
   `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES (${key}, ${data}, ${eTag}, now())
    ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`;
@@ -37,7 +38,7 @@ export class BotStateStorage implements Storage {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** The read the conversation lock makes for the turn. */
+  /** The read a turn's opening message makes: the conversation's state. */
   readonly readAhead = (turn: TurnAddress): TurnRead => ({
     key: turn.conversationKey,
     sql: `${SELECT_STATE_BY_KEY} = ${sqlLiteral(turn.conversationKey)}`,
@@ -83,8 +84,11 @@ export class BotStateStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    // A write of this turn still waiting for the commit would bring the state back.
-    for (const key of keys) writeAtTurnEnd(key, STATE_WRITE, undefined);
+    // A write of this turn still waiting for its end would bring the state back, and a later read would see it.
+    for (const key of keys) {
+      writeAtTurnEnd(key, STATE_WRITE, undefined);
+      takeReadAhead(key);
+    }
     await this.pool.query('DELETE FROM "BotState" WHERE key = ANY($1)', [keys]);
   }
 }

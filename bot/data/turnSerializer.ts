@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { countQueries } from './database.js';
 
-/** Runs work for one key at a time, in arrival order; different keys run in parallel. */
+/** Runs the turns of one conversation one at a time, in arrival order; different conversations run in parallel. */
 export interface TurnSerializer {
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T>;
   /** Resolves when every turn queued so far has finished. */
@@ -66,7 +66,7 @@ export function sqlLiteral(value: string): string {
 /** Reads what a turn will ask first, for the turn's opening message. */
 export type TurnReader = (turn: TurnAddress) => TurnRead;
 
-/** What one turn holds while it runs: writes left for its end. */
+/** What one turn holds while it runs: the keys it read ahead, and writes left for its end. */
 interface TurnInProgress {
   readonly conversationKey: string;
   readonly readKeys: string[];
@@ -141,7 +141,8 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
       const reads = this.readsAhead.map((read) => read(turn));
-      const inProgress = startTurn(turn, reads, await this.pool.query(reads.map((read) => read.sql).join(';\n')), 0);
+      const results = reads.length > 0 ? await this.pool.query(reads.map((read) => read.sql).join(';\n')) : [];
+      const inProgress = startTurn(turn, reads, results, 0);
       let result: T;
       try {
         result = await work();

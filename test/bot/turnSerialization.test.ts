@@ -217,6 +217,7 @@ describe.each([
     await serializer.run(turn, async () => {
       await storage.write({ [turn.conversationKey]: { step: 3, eTag: '*' } });
       await storage.delete([turn.conversationKey]);
+      expect(await storage.read([turn.conversationKey])).toEqual({});
     });
     expect(await storedState()).toBeUndefined();
   });
