@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
 import { sealColumn } from './sealedFields.js';
-import { putReadAhead, sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
+import { dropTurnWrite, sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead, writeAtTurnEnd } from './turnSerializer.js';
 
 /** The state columns by key; a turn's read-ahead and a plain read end it differently. */
 const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
@@ -12,9 +12,6 @@ const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key'
 const UPSERT_STATE = (key: string, data: string, eTag: string) =>
   `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES (${key}, ${data}, ${eTag}, now())
    ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`;
-
-/** Under this name a turn's state write waits for the turn's end. */
-const STATE_WRITE = 'state';
 
 interface StateRow {
   key: string;
@@ -46,10 +43,14 @@ export class BotStateStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const ahead = keys.map((key) => takeReadAhead(key));
-    const rows = ahead.every((rows) => rows !== undefined)
-      ? (ahead.flat() as StateRow[])
-      : (await this.pool.query<StateRow>(`${SELECT_STATE_BY_KEY} = ANY($1)`, [keys])).rows;
+    const rows: StateRow[] = [];
+    const unread: string[] = [];
+    for (const key of keys) {
+      const ahead = takeReadAhead(key) as StateRow[] | undefined;
+      if (ahead) rows.push(...ahead);
+      else unread.push(key);
+    }
+    if (unread.length > 0) rows.push(...(await this.pool.query<StateRow>(`${SELECT_STATE_BY_KEY} = ANY($1)`, [unread])).rows);
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...this.cipher.openDeep(row.data), eTag: row.eTag };
     return items;
@@ -61,11 +62,10 @@ export class BotStateStorage implements Storage {
       const data = sealColumn(this.cipher, 'BotState', 'data', plain);
       const nextETag = randomUUID();
       if (eTag === undefined || eTag === '*') {
-        if (writeAtTurnEnd(key, STATE_WRITE, UPSERT_STATE(sqlLiteral(key), sqlLiteral(JSON.stringify(data)), sqlLiteral(nextETag)))) {
-          // sealColumn made a new object, and only the next read of this key will see it.
-          putReadAhead(key, [{ key, data: data as StateRow['data'], eTag: nextETag }]);
-          continue;
-        }
+        const json = JSON.stringify(data);
+        // Each later read in the turn gets its own copy: reads open sealed values in place.
+        const rowsAfter = (): StateRow[] => [{ key, data: JSON.parse(json) as StateRow['data'], eTag: nextETag }];
+        if (writeAtTurnEnd(key, UPSERT_STATE(sqlLiteral(key), sqlLiteral(json), sqlLiteral(nextETag)), rowsAfter)) continue;
         await this.pool.query(UPSERT_STATE('$1', '$2', '$3'), [key, data, nextETag]);
         continue;
       }
@@ -85,10 +85,7 @@ export class BotStateStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     // A write of this turn still waiting for its end would bring the state back, and a later read would see it.
-    for (const key of keys) {
-      writeAtTurnEnd(key, STATE_WRITE, undefined);
-      takeReadAhead(key);
-    }
+    for (const key of keys) dropTurnWrite(key);
     await this.pool.query('DELETE FROM "BotState" WHERE key = ANY($1)', [keys]);
   }
 }

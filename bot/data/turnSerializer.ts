@@ -66,17 +66,25 @@ export function sqlLiteral(value: string): string {
 /** Reads what a turn will ask first, for the turn's opening message. */
 export type TurnReader = (turn: TurnAddress) => TurnRead;
 
-/** What one turn holds while it runs: the keys it read ahead, and writes left for its end. */
+/** The conversation's own write, left for the turn's end, and what a read of it gets meanwhile. */
+interface PendingWrite {
+  sql: string;
+  rows: () => unknown[];
+}
+
+/** What one turn holds while it runs: the keys it read ahead, and the write left for its end. */
 interface TurnInProgress {
   readonly conversationKey: string;
   readonly readKeys: string[];
-  readonly atEnd: Map<string, string>;
+  pending?: PendingWrite;
 }
 
 /**
  * Turns running in this process by conversation key (a conversation runs one turn at a time here),
  * and the rows they read ahead by reader key, until taken. Plain maps, not AsyncLocalStorage: on
- * Node 20 that installs promise hooks which make every await in the process slower.
+ * Node 20 that installs promise hooks which make every await in the process slower. A reader key
+ * other than the conversation's (who is writing) may be taken by another turn of the same person
+ * in another conversation: rows of the same person, read moments apart.
  */
 const turnsInProgress = new Map<string, TurnInProgress>();
 const rowsReadAhead = new Map<string, { rows: unknown[]; turn: TurnInProgress }>();
@@ -84,7 +92,7 @@ const rowsReadAhead = new Map<string, { rows: unknown[]; turn: TurnInProgress }>
 /** Registers a turn with what its opening message read; the reads' results are `results` from `offset` on. */
 function startTurn(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult | pg.QueryResult[], offset: number): TurnInProgress {
   const all = Array.isArray(results) ? results : [results];
-  const inProgress: TurnInProgress = { conversationKey: turn.conversationKey, readKeys: reads.map((read) => read.key), atEnd: new Map() };
+  const inProgress: TurnInProgress = { conversationKey: turn.conversationKey, readKeys: reads.map((read) => read.key) };
   reads.forEach((read, i) => rowsReadAhead.set(read.key, { rows: all[offset + i]?.rows ?? [], turn: inProgress }));
   turnsInProgress.set(turn.conversationKey, inProgress);
   return inProgress;
@@ -96,33 +104,38 @@ function finishTurn(inProgress: TurnInProgress): void {
   for (const key of inProgress.readKeys) if (rowsReadAhead.get(key)?.turn === inProgress) rowsReadAhead.delete(key);
 }
 
-/** Rows a turn's opening message read under `key`; served once (a later read goes to the database). */
+/**
+ * What a read of `key` gets without asking the database: the running turn's own write, if it left
+ * one for its end, else what its opening message read under `key`, served once (a later read goes
+ * to the database).
+ */
 export function takeReadAhead(key: string): unknown[] | undefined {
+  const pending = turnsInProgress.get(key)?.pending;
+  if (pending) return pending.rows();
   const ahead = rowsReadAhead.get(key);
   rowsReadAhead.delete(key);
   return ahead?.rows;
 }
 
 /**
- * For the turn of `conversationKey`, if one runs: the rows a later read of that key gets (what the
- * database will hold once the turn ends).
+ * Leaves the conversation's own write (plain SQL, replacing an earlier one) for its running turn's
+ * closing message, which runs only if the turn succeeds; until then its reads get `rowsAfter()`.
+ * False when no turn of that conversation runs here: the caller then writes at once. Only that
+ * conversation's turns write its state, so a write outside them never lands in a turn's commit.
  */
-export function putReadAhead(conversationKey: string, rows: unknown[]): void {
-  const turn = turnsInProgress.get(conversationKey);
-  if (turn) rowsReadAhead.set(conversationKey, { rows, turn });
-}
-
-/**
- * Leaves a write of the conversation's running turn (plain SQL, replacing an earlier one under the
- * same `key`; undefined withdraws it) for the turn's closing message, which runs only if the turn
- * succeeds. False when no turn of that conversation runs here: the caller then writes at once.
- */
-export function writeAtTurnEnd(conversationKey: string, key: string, sql: string | undefined): boolean {
+export function writeAtTurnEnd(conversationKey: string, sql: string, rowsAfter: () => unknown[]): boolean {
   const turn = turnsInProgress.get(conversationKey);
   if (!turn) return false;
-  if (sql === undefined) turn.atEnd.delete(key);
-  else turn.atEnd.set(key, sql);
+  turn.pending = { sql, rows: rowsAfter };
   return true;
+}
+
+/** Withdraws the running turn's write and read-ahead for the conversation (it was deleted). */
+export function dropTurnWrite(conversationKey: string): void {
+  const turn = turnsInProgress.get(conversationKey);
+  if (!turn) return;
+  turn.pending = undefined;
+  if (rowsReadAhead.get(conversationKey)?.turn === turn) rowsReadAhead.delete(conversationKey);
 }
 
 /**
@@ -149,7 +162,7 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
       } finally {
         finishTurn(inProgress);
       }
-      if (inProgress.atEnd.size > 0) await this.pool.query([...inProgress.atEnd.values()].join(';\n'));
+      if (inProgress.pending) await this.pool.query(inProgress.pending.sql);
       return result;
     });
   }
@@ -159,6 +172,14 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
   }
 
   async close(): Promise<void> {}
+}
+
+function ignoreConnectionLoss(): void {}
+
+/** Back to the pool (or closed, given an error), without the listener the turn held it with. */
+function release(client: pg.PoolClient, destroy?: Error | boolean): void {
+  client.off('error', ignoreConnectionLoss);
+  client.release(destroy);
 }
 
 /** Advisory-lock namespace for conversation turns (the second key is the conversation's hash). */
@@ -193,12 +214,15 @@ export class PostgresTurnSerializer implements TurnSerializer {
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
       const client = await this.lockPool.connect();
+      // Held between queries for the whole turn: a connection the server ends meanwhile must not
+      // crash the process (pg emits 'error' on an idle client); the next query on it fails instead.
+      client.on('error', ignoreConnectionLoss);
       let inProgress: TurnInProgress;
       try {
         inProgress = await this.begin(client, turn);
       } catch (error) {
         // Whether the lock was granted is unknown: ending the session releases it either way.
-        client.release(error instanceof Error ? error : true);
+        release(client, error instanceof Error ? error : true);
         throw error;
       }
       let result: T;
@@ -210,7 +234,7 @@ export class PostgresTurnSerializer implements TurnSerializer {
       } finally {
         finishTurn(inProgress);
       }
-      await this.end(client, [...inProgress.atEnd.values(), 'COMMIT'].join(';\n'));
+      await this.end(client, [...(inProgress.pending ? [inProgress.pending.sql] : []), 'COMMIT'].join(';\n'));
       return result;
     });
   }
@@ -222,12 +246,14 @@ export class PostgresTurnSerializer implements TurnSerializer {
    */
   private async begin(client: pg.PoolClient, turn: TurnAddress): Promise<TurnInProgress> {
     const reads = this.readsAhead.map((read) => read(turn));
-    const sql = [
-      'BEGIN',
+    const lock = [
+      // Whatever the server's defaults: each read its own snapshot, and no timeout on a turn that waits for the channel.
+      'BEGIN ISOLATION LEVEL READ COMMITTED',
+      'SET LOCAL idle_in_transaction_session_timeout = 0',
       `SELECT pg_advisory_xact_lock(${TURN_LOCK_CLASS}, hashtext(${sqlLiteral(turn.conversationKey)}))`,
-      ...reads.map((read) => read.sql),
-    ].join(';\n');
-    return startTurn(turn, reads, await client.query(sql), 2);
+    ];
+    const results = await client.query([...lock, ...reads.map((read) => read.sql)].join(';\n'));
+    return startTurn(turn, reads, results, lock.length);
   }
 
   /** Ends the transaction; a connection whose end failed is closed, which rolls back and releases the lock. */
@@ -235,10 +261,10 @@ export class PostgresTurnSerializer implements TurnSerializer {
     try {
       await client.query(sql);
     } catch (error) {
-      client.release(error instanceof Error ? error : true);
+      release(client, error instanceof Error ? error : true);
       throw error;
     }
-    client.release();
+    release(client);
   }
 
   idle(): Promise<void> {

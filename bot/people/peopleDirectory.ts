@@ -94,7 +94,7 @@ export class PeopleDirectory {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The lookup the conversation lock makes for the turn: the person writing is the first thing a turn asks. */
+  /** The lookup a turn's opening message makes: the person writing is the first thing a turn asks. */
   readonly readAhead = (turn: TurnAddress): TurnRead => ({
     key: readAheadKey(turn.channelId, turn.userId),
     sql: findPersonSql(sqlLiteral(turn.channelId), sqlLiteral(turn.userId)),

@@ -142,6 +142,31 @@ describe('turns of one conversation', () => {
       await db.close();
       await scratch.drop();
     });
+
+    it('when the server ends a turn\'s connection mid-turn, then the turn fails, the process lives on and the next turn reads the last committed state', async () => {
+      const scratch = await createScratchDatabase();
+      const db = await openMigratedDatabase(scratch.url);
+      const storage = new BotStateStorage(db.pool, db.cipher);
+      const serializer = new PostgresTurnSerializer(scratch.url, 2, [storage.readAhead]);
+      const turn = { conversationKey: 'test/conversations/cut/', channelId: 'test', userId: 'cut' };
+      await serializer.run(turn, () => storage.write({ [turn.conversationKey]: { step: 1, eTag: '*' } }));
+
+      const failed = serializer.run(turn, async () => {
+        await storage.write({ [turn.conversationKey]: { step: 2, eTag: '*' } });
+        // The only advisory lock in this scratch database is the turn's own.
+        await db.pool.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+      });
+
+      await expect(failed).rejects.toThrow();
+      const state = await serializer.run(turn, () => storage.read([turn.conversationKey]));
+      expect(state[turn.conversationKey]).toMatchObject({ step: 1 });
+      await serializer.close();
+      await db.close();
+      await scratch.drop();
+    });
   });
 });
 
@@ -180,11 +205,13 @@ describe.each([
     await scratch?.drop();
   });
 
-  it.skipIf(skip)('when a turn writes its state, then it reaches the database when the turn ends, and a later read in the turn sees it', async () => {
+  it.skipIf(skip)('when a turn writes its state, then it reaches the database when the turn ends, and every later read in the turn sees it', async () => {
+    await storage.write({ 'other/key/': { mine: false } });
     await serializer.run(turn, async () => {
       await storage.write({ [turn.conversationKey]: { step: 1, eTag: '*' } });
       expect(await storedState()).toBeUndefined();
       expect(await storage.read([turn.conversationKey])).toMatchObject({ [turn.conversationKey]: { step: 1 } });
+      expect(await storage.read([turn.conversationKey, 'other/key/'])).toMatchObject({ [turn.conversationKey]: { step: 1 }, 'other/key/': { mine: false } });
     });
     expect(await storedState()).toEqual({ step: 1 });
   });
