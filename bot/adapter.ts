@@ -1,4 +1,5 @@
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ClientReusingAuthentication } from './channelClients.js';
 import type { AppConfig } from './config.js';
 import { DEFAULT_LOCALE, resolveLocale, translator } from '../locales/i18n.js';
 import { type Logger, safeError } from './logger.js';
@@ -51,7 +52,7 @@ export class CompanionAdapter extends CloudAdapter {
  * with no app id it accepts unauthenticated activities (local mode).
  */
 export function createAdapter(config: AppConfig, logger: Logger): CompanionAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ClientReusingAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,

