@@ -7,6 +7,7 @@ import {
   TurnContext as Turn,
 } from 'botbuilder';
 import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { shareDialogMemory } from '../dialogs/dialogMemory.js';
 import { MAIN_DIALOG } from '../dialogs/mainDialog.js';
 import { setTurnCitizen } from '../dialogs/turnCitizen.js';
 import { resolveLocale, translator } from '../locales/i18n.js';
@@ -58,6 +59,7 @@ export class CompanionBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    shareDialogMemory(context);
     await super.run(context);
     for (const state of this.deps.states) await state.saveChanges(context);
   }
