@@ -305,20 +305,26 @@ export interface ConceptHit {
 
 const RANK: Record<ConceptTier, number> = { clear: 2, possible: 1, weak: 0 };
 
-/** Every concept whose rule matches the (masked) tokens. */
+function matchesAny(patterns: readonly Pattern[], tokens: readonly Token[]): boolean {
+  for (const pattern of patterns) if (match(pattern, tokens)) return true;
+  return false;
+}
+
+/** Every concept whose rule matches the (masked) tokens. Plain loops: this runs on every message. */
 export function findConcepts(tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
+  const hitOf = new Map<string, number>();
   for (const rule of RULES) {
     // One hit per concept, at its highest tier ("I want to kill myself" is clear, "thinking about killing myself" possible).
-    const earlier = hits.findIndex((hit) => hit.concept === rule.concept);
-    if (earlier >= 0 && RANK[hits[earlier]?.tier ?? 'weak'] >= RANK[rule.tier]) continue;
-    if (rule.unless?.some((veto) => match(veto, tokens))) continue;
+    const earlier = hitOf.get(rule.concept);
+    if (earlier !== undefined && RANK[(hits[earlier] as ConceptHit).tier] >= RANK[rule.tier]) continue;
+    if (rule.unless && matchesAny(rule.unless, tokens)) continue;
     for (const candidate of rule.patterns) {
       const found = match(candidate, tokens);
       if (!found) continue;
       const hit = { concept: rule.concept, tier: rule.tier, words: found.map((word) => tokens[word.at]?.word ?? '').filter(Boolean) };
-      if (earlier >= 0) hits.splice(earlier, 1, hit);
-      else hits.push(hit);
+      if (earlier !== undefined) hits[earlier] = hit;
+      else hitOf.set(rule.concept, hits.push(hit) - 1);
       break;
     }
   }

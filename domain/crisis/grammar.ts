@@ -150,10 +150,15 @@ function bagOf(tokens: readonly Token[]): Set<string> {
   return bag;
 }
 
+function hasAny(bag: ReadonlySet<string>, keys: readonly string[]): boolean {
+  for (const key of keys) if (bag.has(key)) return true;
+  return false;
+}
+
 /** The words a pattern matched (in order), or undefined. */
 export function match(p: Pattern, tokens: readonly Token[]): Matched[] | undefined {
   const bag = bagOf(tokens);
-  for (const keys of p.required) if (!keys.some((key) => bag.has(key))) return undefined;
+  for (const keys of p.required) if (!hasAny(bag, keys)) return undefined;
   const found: Matched[] = [];
   return matchFrom(p, tokens, 0, 0, tokens.length, found) ? found : undefined;
 }
