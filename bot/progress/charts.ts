@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { FACTORS, type Factor } from '../../domain/questionBank/index.js';
 
 export interface ScorePoint {
@@ -20,8 +20,13 @@ const POINT = {
 /** Chart images are shown about half size in a phone's chat (390 px wide): 24 px text reads as at least 12 px. */
 const PHONE_FONT = 24;
 
+/**
+ * Vega and Vega-Lite load with the first chart: ~15 MiB of heap (measured) that a process drawing
+ * no chart, or not yet, need not hold.
+ */
 async function toPng(spec: vega.Spec): Promise<Buffer> {
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const { View, parse } = await import('vega');
+  const view = new View(parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return new Resvg(svg, { background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
@@ -188,7 +193,7 @@ export function radarChart(latest: ScorePoint, previous: ScorePoint | undefined,
 }
 
 /** Each factor over time, one line per factor: the small steps made visible. */
-export function trendChart(history: ScorePoint[], labels: Record<Factor, string>, timeZone: string): Promise<Buffer> {
+export async function trendChart(history: ScorePoint[], labels: Record<Factor, string>, timeZone: string): Promise<Buffer> {
   const values = history.flatMap((point) =>
     FACTORS.filter((factor) => point.scores[factor] !== null).map((factor) => ({
       date: point.at.toLocaleDateString('sv-SE', { timeZone }),
@@ -209,11 +214,11 @@ export function trendChart(history: ScorePoint[], labels: Record<Factor, string>
     },
     config: { font: 'DejaVu Sans' },
   };
-  return toPng(compile(spec).spec);
+  return toPng((await import('vega-lite')).compile(spec).spec);
 }
 
 /** Weekly ordinary hours as bars, each week labelled in words ("uge 48"): a concrete sign of progress (seed 002). */
-export function hoursChart(weeks: Array<{ week: string; hours: number }>, title: string): Promise<Buffer> {
+export async function hoursChart(weeks: Array<{ week: string; hours: number }>, title: string): Promise<Buffer> {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 480,
@@ -227,5 +232,5 @@ export function hoursChart(weeks: Array<{ week: string; hours: number }>, title:
     },
     config: { font: 'DejaVu Sans' },
   };
-  return toPng(compile(spec).spec);
+  return toPng((await import('vega-lite')).compile(spec).spec);
 }
