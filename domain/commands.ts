@@ -9,13 +9,14 @@ const globalCommands: Record<GlobalCommand, string[]> = {
   cancel: ['cancel', 'stop', 'stopp', 'annuller', 'annullér', 'anuller', 'afbryd', 'fortryd', 'quit', 'exit'],
 };
 
+/** Each command word folded once, as a message is folded: the lookup runs on every message. */
+const commandOfWord = new Map<string, GlobalCommand>(
+  (Object.entries(globalCommands) as Array<[GlobalCommand, string[]]>).flatMap(([command, words]) => words.map((word): [string, GlobalCommand] => [foldText(word) || word, command])),
+);
+
 /** A global command when the whole message is one ("Stop!", " hjælp "); otherwise undefined. */
 export function recognizeGlobalCommand(text: string): GlobalCommand | undefined {
-  const folded = foldText(text) || text.trim();
-  for (const [command, words] of Object.entries(globalCommands) as Array<[GlobalCommand, string[]]>) {
-    if (words.some((word) => (foldText(word) || word) === folded)) return command;
-  }
-  return undefined;
+  return commandOfWord.get(foldText(text) || text.trim());
 }
 
 /** The main menu's entries, in menu order. */

@@ -15,8 +15,16 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** Phrases come from code, a few hundred of them: each is folded once. The bound holds if one ever does not. */
+const foldedPhrases = new Map<string, string>();
+const MAX_FOLDED_PHRASES = 5_000;
+
 /** True when `phrase` (folded) occurs in `text` (folded) as whole words. */
 export function containsPhrase(foldedText: string, phrase: string): boolean {
-  const folded = foldText(phrase);
+  let folded = foldedPhrases.get(phrase);
+  if (folded === undefined) {
+    folded = foldText(phrase);
+    if (foldedPhrases.size < MAX_FOLDED_PHRASES) foldedPhrases.set(phrase, folded);
+  }
   return folded.length > 0 && ` ${foldedText} `.includes(` ${folded} `);
 }
