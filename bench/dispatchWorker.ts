@@ -8,7 +8,7 @@ import { ProactiveMessenger } from '../bot/messaging/proactiveMessenger.js';
 import { Pacer } from '../bot/reminders/pacer.js';
 import { ReminderService } from '../bot/reminders/reminderService.js';
 import { LOOPBACK_HOSTS } from '../domain/serviceUrls.js';
-import { WARM_UP_CONVERSATION } from './seed.js';
+import { BENCH_CHANNEL_ID, WARM_UP_CONVERSATION } from './seed.js';
 
 const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: 10, cipher: benchCipher() });
 const alerts = { raise: async () => ({ alertId: '', assigneeName: '', dueAt: new Date() }) };
@@ -33,6 +33,6 @@ process.on('message', () => {
 // pipeline when a tick comes: one query and one message to a conversation the channel does not count.
 await db.prisma.citizen.findFirst({ select: { id: true } });
 const { serviceUrl } = (await db.prisma.channelIdentity.findFirstOrThrow()).conversationReference as { serviceUrl: string };
-await messenger.send({ serviceUrl, channelId: 'bench', conversation: { id: WARM_UP_CONVERSATION } as never, bot: { id: 'bot', name: 'bot' } }, { type: 'message', text: 'warm-up' });
+await messenger.send({ serviceUrl, channelId: BENCH_CHANNEL_ID, conversation: { id: WARM_UP_CONVERSATION } as never, bot: { id: 'bot', name: 'bot' } }, { type: 'message', text: 'warm-up' });
 process.on('SIGTERM', () => process.exit(0));
 process.send?.({ type: 'ready' });

@@ -4,7 +4,8 @@ import { DEFAULT_PRIVACY_VERSION } from '../bot/citizens/profileStore.js';
 import type { Database } from '../bot/data/database.js';
 import { QUESTION_BANK } from '../domain/questionBank/index.js';
 
-export const BENCH_CHANNEL_ID = 'bench';
+/** Web chat, as citizens meet the service: questions go out as Adaptive Cards, and dialog state keeps them. */
+export const BENCH_CHANNEL_ID = 'webchat';
 /** A conversation the dispatch benchmark's channel does not count: senders warm up on it. */
 export const WARM_UP_CONVERSATION = 'bench-warm-up';
 
