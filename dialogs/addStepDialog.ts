@@ -46,7 +46,7 @@ export class AddStepDialog extends ComponentDialog {
     const { citizenId } = turnCitizen(step.context);
     const saved = await this.services.goals.addStep(citizenId, values.goalId, step.result as string, null);
     values.stepId = saved.id;
-    return step.prompt(DATE_PROMPT, dateOptions(step.context, citizenT(step.context)('goals.askDue')));
+    return step.prompt(DATE_PROMPT, dateOptions(citizenT(step.context)('goals.askDue')));
   }
 
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

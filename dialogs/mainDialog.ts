@@ -3,7 +3,6 @@ import {
   Dialog,
   type DialogContext,
   type DialogTurnResult,
-  TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -13,12 +12,13 @@ import { consentIsCurrent, recognizeWithdrawal } from '../domain/privacy/consent
 import { BARRIERS_DIALOG, BarriersDialog } from './barriersDialog.js';
 import { GOALS_DIALOG, GoalsDialog } from './goalsDialog.js';
 import { ONBOARDING_DIALOG, OnboardingDialog, type OnboardingResult } from './onboardingDialog.js';
+import { CitizenPrompt } from './citizenPrompt.js';
 import { addCitizenPrompts, type ChoiceSpec, choiceOptions, stepValues } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import type { UrgentChangeKind } from '../domain/urgentChanges.js';
 import { looksLikeWords, recognizeConcern } from '../domain/intents/concerns.js';
 import { FORWARD_OFFER_DIALOG, ForwardOfferDialog, type ForwardOfferOptions } from './forwardOfferDialog.js';
-import { type ActiveDialogs, activeDialogs, answersPrompt, FREE_TEXT_PROMPTS, isStaleTap, promptOptionsOf } from './promptFit.js';
+import { type ActiveDialogs, activeDialogs, answersPrompt, type CitizenPromptOptions, FREE_TEXT_PROMPTS, isStaleTap, promptOptionsOf } from './promptFit.js';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
@@ -90,7 +90,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     addCitizenPrompts(this, services);
     this.addDialog(
-      new TextPrompt(MENU_PROMPT, async (prompt) => {
+      new CitizenPrompt(MENU_PROMPT, async (prompt) => {
         const text = prompt.recognized.value ?? '';
         // The menu also accepts free text that names an entry ("jeg vil se mine mål").
         const entry = matchChoice(text, prompt.options.validations as ChoiceOption[]) ?? recognizeIntent(text);
@@ -242,7 +242,8 @@ export class MainDialog extends ComponentDialog {
     const paused = await this.services.reminders.isPaused(turnCitizen(step.context).citizenId);
     const menu = choiceOptions(step.context, t(paused ? 'menu.pausedTitle' : 'menu.title'), paused ? [...MAIN_MENU, RESUME] : MAIN_MENU, MORE_MENU);
     // Not understood after the quiet line: then the menu itself helps.
-    return step.prompt(MENU_PROMPT, options.quiet ? { ...menu, prompt: t(paused ? 'menu.nextPaused' : 'menu.next'), retryPrompt: menu.prompt } : menu);
+    const quiet: CitizenPromptOptions = { ...menu, prompt: t(paused ? 'menu.nextPaused' : 'menu.next'), shown: { ...menu.shown, wholeOnRetry: true } };
+    return step.prompt(MENU_PROMPT, options.quiet ? quiet : menu);
   }
 
   /** A reply to the latest reminder: start now (the route to take), or postpone/dismiss it ('done'). */

@@ -4,6 +4,7 @@ import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.
 import { parseDate, parsePeriod } from '../domain/dates.js';
 import { parseHours } from '../domain/hours.js';
 import { CHOICE_PROMPT, DATE_PROMPT, FREE_TEXT_PROMPT, HOURS_PROMPT, isSkip, MULTI_CHOICE_PROMPT, OPTIONAL_TEXT_PROMPT, PERIOD_PROMPT } from './prompts.js';
+import type { ShownPrompt } from './citizenPrompt.js';
 
 /** What is open under a dialog context: the ids of the active dialogs, from it down, and the innermost context. */
 export interface ActiveDialogs {
@@ -23,8 +24,8 @@ export function activeDialogs(dc: DialogContext): ActiveDialogs {
   return { ids, prompt };
 }
 
-/** Our prompt options, as kept in dialog state: the card's prompt id travels with them. */
-export type CitizenPromptOptions = PromptOptions & { promptId?: string };
+/** Our prompt options, as kept in dialog state: the card's prompt id and what it shows travel with them. */
+export type CitizenPromptOptions = PromptOptions & { promptId?: string; shown?: ShownPrompt };
 
 export function promptOptionsOf(dc: DialogContext): CitizenPromptOptions | undefined {
   return (dc.activeDialog?.state as { options?: CitizenPromptOptions } | undefined)?.options;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, type Attachment, MessageFactory, type TurnContext } from 'botbuilder';
-import { type ComponentDialog, type PromptValidatorContext, TextPrompt } from 'botbuilder-dialogs';
-import { choiceCard, dateCard, multiChoiceCard, periodCard, showsCards, suggestionCard } from '../cards/answerCards.js';
+import type { TurnContext } from 'botbuilder';
+import type { ComponentDialog, PromptValidatorContext } from 'botbuilder-dialogs';
+import { CitizenPrompt, type ShownPrompt } from './citizenPrompt.js';
 import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
 import { parseDate, parsePeriod, todayIn } from '../domain/dates.js';
 import { freeTextProblem, MAX_FREE_TEXT } from '../domain/goalMoments.js';
@@ -42,19 +42,12 @@ function labelOf(spec: ChoiceSpec, t: (key: string) => string): string {
   return spec.labelKey ? t(spec.labelKey) : (spec.label ?? '');
 }
 
-function listText(question: string, labels: string[], hint: string): string {
-  return [question, labels.map((label, index) => `${index + 1}. ${label}`).join('\n'), hint].filter(Boolean).join('\n\n');
-}
-
-/** Each prompt is shown once: as a card where the channel shows cards, else as text (the card's text equivalent). */
-function rendered(context: TurnContext, text: string, card: Attachment): Partial<Activity> {
-  return showsCards(context.activity.channelId) ? MessageFactory.attachment(card) : MessageFactory.text(text);
-}
 
 /** Identifies one showing of a prompt; its card's submits carry it, so a tap on an older card is recognised. */
 function newPromptId(): string {
   return randomUUID().slice(0, 8);
 }
+
 
 /**
  * Prompt options for one choice among several: a card with a tappable row per
@@ -66,16 +59,11 @@ export function choiceOptions<V extends string>(
   question: string,
   specs: ReadonlyArray<ChoiceSpec<V>>,
   alsoAccepted: ReadonlyArray<ChoiceSpec<V>> = [],
-): CitizenPromptOptions {
+): CitizenPromptOptions & { shown: Extract<ShownPrompt, { kind: 'choice' }> } {
   const t = citizenT(context);
-  const labels = specs.map((spec) => labelOf(spec, t));
-  const promptId = newPromptId();
-  const card = choiceCard(question, labels, promptId);
   return {
-    promptId,
-    prompt: rendered(context, listText(question, labels, t('common.chooseHint')), card),
-    // The question is already on screen: the retry says only what to do.
-    retryPrompt: showsCards(context.activity.channelId) ? t('common.notUnderstood') : listText(t('common.notUnderstood'), labels, ''),
+    promptId: newPromptId(),
+    shown: { kind: 'choice', question, labels: specs.map((spec) => labelOf(spec, t)) },
     // Numbers select only what is shown; words select the rest too.
     validations: [...optionsFrom(specs), ...optionsFrom(alsoAccepted).map((option) => ({ ...option, byWordsOnly: true }))],
   };
@@ -89,39 +77,28 @@ export function multiChoiceOptions<V extends string>(
   hint: string,
 ): CitizenPromptOptions {
   const t = citizenT(context);
-  const labels = specs.map((spec) => labelOf(spec, t));
-  const promptId = newPromptId();
-  const card = multiChoiceCard(question, labels, t('common.send'), promptId);
   return {
-    promptId,
-    prompt: rendered(context, listText(question, labels, hint), card),
-    retryPrompt: `${t('common.notUnderstood')} ${hint}`,
+    promptId: newPromptId(),
+    shown: { kind: 'multiChoice', question, labels: specs.map((spec) => labelOf(spec, t)), hint },
     validations: optionsFrom(specs),
   };
 }
 
 /** Prompt options for a date that may be skipped: a date picker, or typed in Danish or English. */
-export function dateOptions(context: TurnContext, question: string): CitizenPromptOptions {
-  const t = citizenT(context);
-  const promptId = newPromptId();
-  return { promptId, prompt: rendered(context, question, dateCard(question, t('common.send'), t('common.skip'), promptId)) };
+export function dateOptions(question: string): CitizenPromptOptions {
+  return { promptId: newPromptId(), shown: { kind: 'date', question } };
 }
 
 /** Prompt options for an optional period: two date pickers, or typed ("fra i går til fredag"). */
-export function periodOptions(context: TurnContext, question: string): CitizenPromptOptions {
-  const t = citizenT(context);
-  const promptId = newPromptId();
-  const labels = { from: t('common.from'), to: t('common.to'), send: t('common.send'), skip: t('common.skip') };
-  return { promptId, prompt: rendered(context, question, periodCard(question, labels, promptId)) };
+export function periodOptions(question: string): CitizenPromptOptions {
+  return { promptId: newPromptId(), shown: { kind: 'period', question } };
 }
 
 /** A free-text question with suggested answers as buttons (e.g. "I don't know yet"). */
 export function freeTextOptions(context: TurnContext, question: string, suggestionKeys: readonly string[] = []): CitizenPromptOptions {
   if (suggestionKeys.length === 0) return { prompt: question };
   const t = citizenT(context);
-  const promptId = newPromptId();
-  const labels = suggestionKeys.map((key) => t(key));
-  return { promptId, prompt: rendered(context, listText(question, [], labels.join(' · ')), suggestionCard(question, labels, promptId)) };
+  return { promptId: newPromptId(), shown: { kind: 'suggestions', question, labels: suggestionKeys.map((key) => t(key)) } };
 }
 
 /** True when the text is one of the suggestion's labels, in either language. */
@@ -134,14 +111,14 @@ export const isSkip = (text: string) => matchChoice(text, optionsFrom([{ value: 
 /** Adds the citizen prompts to a dialog. Validators tell the citizen what to fix and keep the question open. */
 export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServices): void {
   dialog.addDialog(
-    new TextPrompt(CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    new CitizenPrompt(CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const choice = matchChoice(prompt.recognized.value ?? '', prompt.options.validations as ChoiceOption[]);
       if (choice) prompt.recognized.value = choice;
       return choice !== undefined;
     }),
   );
   dialog.addDialog(
-    new TextPrompt(MULTI_CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    new CitizenPrompt(MULTI_CHOICE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const choices = matchChoices(prompt.recognized.value ?? '', prompt.options.validations as ChoiceOption[]);
       if (choices) (prompt.recognized as { value: unknown }).value = choices;
       return choices !== undefined;
@@ -162,11 +139,11 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
     await prompt.context.sendActivity(problem === 'tooLong' ? t('common.tooLong', { max: MAX_FREE_TEXT }) : t('common.needWords'));
     return false;
   };
-  dialog.addDialog(new TextPrompt(FREE_TEXT_PROMPT, freeText(false)));
-  dialog.addDialog(new TextPrompt(OPTIONAL_TEXT_PROMPT, freeText(true)));
+  dialog.addDialog(new CitizenPrompt(FREE_TEXT_PROMPT, freeText(false)));
+  dialog.addDialog(new CitizenPrompt(OPTIONAL_TEXT_PROMPT, freeText(true)));
   addPeriodPrompt(dialog, services);
   dialog.addDialog(
-    new TextPrompt(HOURS_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    new CitizenPrompt(HOURS_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';
       if (isSkip(text)) {
         (prompt.recognized as { value: unknown }).value = null;
@@ -182,7 +159,7 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
     }),
   );
   dialog.addDialog(
-    new TextPrompt(DATE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    new CitizenPrompt(DATE_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';
       if (isSkip(text)) {
         (prompt.recognized as { value: unknown }).value = null;
@@ -209,7 +186,7 @@ export function addCitizenPrompts(dialog: ComponentDialog, services: CitizenServ
 /** A period prompt: answers `Period`, or null when skipped. */
 function addPeriodPrompt(dialog: ComponentDialog, services: CitizenServices): void {
   dialog.addDialog(
-    new TextPrompt(PERIOD_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    new CitizenPrompt(PERIOD_PROMPT, async (prompt: PromptValidatorContext<string>) => {
       const text = prompt.recognized.value ?? '';
       if (isSkip(text)) {
         (prompt.recognized as { value: unknown }).value = null;

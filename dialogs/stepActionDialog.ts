@@ -82,7 +82,7 @@ export class StepActionDialog extends ComponentDialog {
     const field = step.result as ChangeField;
     stepValues<Values>(step).field = field;
     if (field === 'text') return step.prompt(FREE_TEXT_PROMPT, { prompt: t('goals.askNewText') });
-    return step.prompt(DATE_PROMPT, dateOptions(step.context, t('goals.askDue')));
+    return step.prompt(DATE_PROMPT, dateOptions(t('goals.askDue')));
   }
 
   private async saveChangeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -69,7 +69,7 @@ export class UrgentChangeDialog extends ComponentDialog {
     const values = stepValues<Values>(step);
     values.kind = step.result as UrgentChangeKind;
     if (!PERIOD_KINDS.includes(values.kind)) return step.next(null);
-    return step.prompt(PERIOD_PROMPT, periodOptions(step.context, citizenT(step.context)('urgent.askPeriod')));
+    return step.prompt(PERIOD_PROMPT, periodOptions(citizenT(step.context)('urgent.askPeriod')));
   }
 
   private async descriptionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
