@@ -1,5 +1,5 @@
 import { type Activity, ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, type DialogState, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogSet, type DialogState, DialogTurnStatus, type PromptOptions, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { choiceCard, dateCard, multiChoiceCard, periodCard, suggestionCard } from '../../cards/answerCards.js';
 import { renderPrompt } from '../../dialogs/citizenPrompt.js';
@@ -59,30 +59,36 @@ describe('what a citizen prompt keeps and shows', () => {
 });
 
 describe('a citizen prompt in a dialog', () => {
+  /** Asks one choice with the options `ask` gives, and ends with the answer. */
   class Asking extends ComponentDialog {
-    constructor() {
+    constructor(ask: (step: WaterfallStepContext) => PromptOptions = (step) => choiceOptions(step.context, 'Ja eller nej?', YES_NO)) {
       super('asking');
       addCitizenPrompts(this, services);
-      this.addDialog(new WaterfallDialog('flow', [(step: WaterfallStepContext) => step.prompt(CHOICE_PROMPT, choiceOptions(step.context, 'Ja eller nej?', YES_NO)), (step) => step.endDialog(step.result)]));
+      this.addDialog(new WaterfallDialog('flow', [(step: WaterfallStepContext) => step.prompt(CHOICE_PROMPT, ask(step)), (step) => step.endDialog(step.result)]));
       this.initialDialogId = 'flow';
     }
   }
 
-  it('shows the card, says only what to do when not understood, shows the same card when asked again, and takes the answer', async () => {
+  /** A test adapter on Teams whose turns run `asking`, started by the first message. */
+  function adapterFor(asking: Asking, onAnswer: (answer: unknown) => void = () => undefined): TestAdapter {
     const state = new ConversationState(new MemoryStorage());
-    const dialogs = new DialogSet(state.createProperty<DialogState>('dialogState')).add(new Asking());
-    const answers: unknown[] = [];
-    const adapter = new TestAdapter(async (context) => {
+    const dialogs = new DialogSet(state.createProperty<DialogState>('dialogState')).add(asking);
+    return new TestAdapter(async (context) => {
       setTurnCitizen(context, { citizenId: 'c1', locale: 'da', timeZone: 'Europe/Copenhagen' });
       const dc = await dialogs.createContext(context);
       if (context.activity.text === 'igen') await dc.repromptDialog();
       else {
         const result = await dc.continueDialog();
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog('asking');
-        if (result.status === DialogTurnStatus.complete) answers.push(result.result);
+        if (result.status === DialogTurnStatus.complete) onAnswer(result.result);
       }
       await state.saveChanges(context);
     }, { channelId: 'msteams' } as Partial<Activity>);
+  }
+
+  it('shows the card, says only what to do when not understood, shows the same card when asked again, and takes the answer', async () => {
+    const answers: unknown[] = [];
+    const adapter = adapterFor(new Asking(), (answer) => answers.push(answer));
     const cardOf = (activity: Partial<Activity>) => activity.attachments?.[0]?.content as { body: Array<{ text?: string }> };
     let firstCard: unknown;
     await adapter
@@ -98,5 +104,10 @@ describe('a citizen prompt in a dialog', () => {
       .send('ja')
       .startTest();
     expect(answers).toEqual(['yes']);
+  });
+
+  it('still shows the stored message of a prompt saved before prompts kept what they show', async () => {
+    const saved = () => ({ prompt: 'Ja eller nej? (gemt)', retryPrompt: 'Skriv ja eller nej.', validations: [{ value: 'yes', labels: ['ja'] }] });
+    await adapterFor(new Asking(saved)).send('hej').assertReply('Ja eller nej? (gemt)').send('hmm').assertReply('Skriv ja eller nej.').startTest();
   });
 });
