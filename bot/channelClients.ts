@@ -9,25 +9,20 @@ import { type AuthenticateRequestResult, AuthenticationConstants, type ClaimsIde
 const MAX_CLIENTS = 32;
 
 /**
- * botbuilder's authentication, with the clients it makes for calling a channel reused across turns.
- * botbuilder builds a new connector client and user-token client, each with its own HTTP pipeline,
- * for every turn and every proactive message: ~5 % of a turn's CPU, measured. The clients hold no
- * per-turn state and their credentials fetch and refresh tokens themselves, so one per bot identity
- * and endpoint serves every turn.
+ * botbuilder's authentication, with the clients a turn calls its channel through reused across
+ * turns. botbuilder builds a new connector client and user-token client, each with its own HTTP
+ * pipeline, for every turn: ~5 % of a turn's CPU, measured. The clients hold no per-turn state and
+ * their credentials fetch and renew tokens themselves, so one per bot identity and endpoint serves
+ * every turn. (Proactive messages keep theirs in `ProactiveMessenger`.)
  */
 export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new BoundedPromiseCache<ConnectorClient>(MAX_CLIENTS);
   private readonly tokenClients = new BoundedPromiseCache<UserTokenClient>(MAX_CLIENTS);
 
-  /** Inbound requests: botbuilder makes the turn's connector factory while authenticating. */
+  /** botbuilder makes a turn's connector factory while authenticating its request. */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
     return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
-  }
-
-  /** Proactive messages. */
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -47,7 +42,7 @@ function botIdentityOf(claimsIdentity: ClaimsIdentity): string | null {
   return claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? null;
 }
 
-/** Values made once per key; the oldest is forgotten beyond `capacity`, and a failed making is not kept. */
+/** Values made once per key; beyond `capacity` the least recently used is forgotten, and a failed making is not kept. */
 export class BoundedPromiseCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
 
@@ -55,12 +50,17 @@ export class BoundedPromiseCache<T> {
 
   get(key: string, make: () => Promise<T>): Promise<T> {
     const known = this.entries.get(key);
-    if (known) return known;
+    if (known) {
+      // Most recently used last: a Map iterates in insertion order, so the first key is the one to drop.
+      this.entries.delete(key);
+      this.entries.set(key, known);
+      return known;
+    }
     const made = make();
-    this.entries.set(key, made);
     made.catch(() => {
       if (this.entries.get(key) === made) this.entries.delete(key);
     });
+    this.entries.set(key, made);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return made;
   }

@@ -2,6 +2,7 @@ import { type Activity, ActivityTypes, type ConversationReference, TurnContext }
 import { AuthenticationConstants, type BotFrameworkAuthentication, ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
 import { parseRetryAfter } from '../../domain/retry.js';
 import { isAllowedServiceUrl } from '../../domain/serviceUrls.js';
+import { BoundedPromiseCache } from '../channelClients.js';
 
 /** Why a proactive message was not delivered, and what the caller should do about it. */
 export class DeliveryError extends Error {
@@ -38,7 +39,7 @@ const MAX_CONNECTORS = 64;
  */
 export class ProactiveMessenger {
   private readonly connectors: ConnectorFactory;
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly clients = new BoundedPromiseCache<ConnectorClient>(MAX_CONNECTORS);
 
   constructor(
     auth: BotFrameworkAuthentication,
@@ -95,23 +96,9 @@ export class ProactiveMessenger {
     }
   }
 
+  /** A failed making (no token, say) is tried afresh next time. */
   private clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    let client = this.clients.get(serviceUrl);
-    if (client) {
-      // Most recently used last: a Map iterates in insertion order, so the first key is the one to drop.
-      this.clients.delete(serviceUrl);
-    } else {
-      client = this.connectors.create(serviceUrl);
-      const made = client;
-      // A failed creation (no token, say) is tried afresh next time.
-      made.catch(() => {
-        if (this.clients.get(serviceUrl) === made) this.clients.delete(serviceUrl);
-      });
-      const oldest = this.clients.size >= MAX_CONNECTORS ? this.clients.keys().next().value : undefined;
-      if (oldest !== undefined) this.clients.delete(oldest);
-    }
-    this.clients.set(serviceUrl, client);
-    return client;
+    return this.clients.get(serviceUrl, () => this.connectors.create(serviceUrl));
   }
 }
 

@@ -58,12 +58,15 @@ describe('BoundedPromiseCache', () => {
     expect(await cache.get('other', make)).toBe(2);
   });
 
-  it('forgets the oldest key beyond its capacity', async () => {
+  it('forgets the least recently used key beyond its capacity', async () => {
     const cache = new BoundedPromiseCache<string>(2);
-    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => key);
+    await cache.get('a', async () => 'a');
+    await cache.get('b', async () => 'b');
+    await cache.get('a', async () => 'a again');
+    await cache.get('c', async () => 'c');
     expect(cache.size).toBe(2);
-    expect(await cache.get('a', async () => 'a again')).toBe('a again');
-    expect(await cache.get('c', async () => 'c again')).toBe('c');
+    expect(await cache.get('a', async () => 'a again')).toBe('a');
+    expect(await cache.get('b', async () => 'b again')).toBe('b again');
   });
 
   it('does not keep a failed making, so the next turn tries again', async () => {
