@@ -139,8 +139,15 @@ export function parsePeriod(text: string, now: Date, timeZone: string = DEFAULT_
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   for (const result of recognizeDateTime(text, Culture.English, undefined, new Date(year, month - 1, day, 12))) {
     const values = (result.resolution as { values?: Array<{ type: string; start?: string; end?: string }> } | undefined)?.values ?? [];
-    const rangeValue = values.find((value) => value.type === 'daterange' && value.start);
-    if (rangeValue?.start) return rangeValue.end ? { from: rangeValue.start, to: rangeValue.end } : { from: rangeValue.start };
+    // A range without a year ("12/24-12/31") comes as last year's and this year's: the one nearest today is meant.
+    const starts = values.filter((value): value is { type: string; start: string; end?: string } => value.type === 'daterange' && Boolean(value.start));
+    const nearest = starts.sort((a, b) => daysApart(a.start, today) - daysApart(b.start, today))[0];
+    if (nearest) return nearest.end ? { from: nearest.start, to: nearest.end } : { from: nearest.start };
   }
   return undefined;
+}
+
+/** Whole days between two ISO dates, either way round. */
+function daysApart(a: IsoDate, b: IsoDate): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }

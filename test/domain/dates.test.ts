@@ -112,6 +112,13 @@ describe('periods', () => {
     expect(parsePeriod(text, monday)).toEqual(period);
   });
 
+  it.each([
+    ['12/24-12/31', { from: '2026-12-24', to: '2026-12-31' }],
+    ['12/1-12/5', { from: '2026-12-01', to: '2026-12-05' }],
+  ])('when a citizen in December writes %j without a year, then the period is the one nearest today, %j', (text, period) => {
+    expect(parsePeriod(text, new Date('2026-12-07T10:00:00Z'))).toEqual(period);
+  });
+
   it.each(['snart', 'fra fredag til i går', ''])('when a citizen writes %j, then there is no period', (text) => {
     expect(parsePeriod(text, monday)).toBeUndefined();
   });
