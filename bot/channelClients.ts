@@ -30,11 +30,18 @@ export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthen
   }
 
   private reusing(made: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    const botId = botIdentityOf(claimsIdentity);
     return {
-      create: (serviceUrl: string, audience?: string) => this.connectors.get(JSON.stringify([botId, serviceUrl, audience ?? null]), () => made.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) => this.connectors.get(channelClientKey(claimsIdentity, serviceUrl, audience), () => made.create(serviceUrl, audience)),
     };
   }
+}
+
+/**
+ * What a connector client is made for: the bot identity botbuilder makes its credentials for (the
+ * token's audience, else its app id claim), the channel endpoint and the audience of its tokens.
+ */
+export function channelClientKey(claimsIdentity: ClaimsIdentity, serviceUrl: string, audience: string | undefined): string {
+  return JSON.stringify([botIdentityOf(claimsIdentity), serviceUrl, audience ?? null]);
 }
 
 /** The bot identity botbuilder makes a channel client for: the token's audience, else its app id claim. */

@@ -2,7 +2,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
-import { BoundedPromiseCache } from '../../bot/channelClients.js';
+import { ClaimsIdentity } from 'botframework-connector';
+import { BoundedPromiseCache, channelClientKey } from '../../bot/channelClients.js';
 import { loadConfig } from '../../bot/config.js';
 
 const silent = pino({ level: 'silent' });
@@ -45,6 +46,24 @@ describe('channel clients reused across turns', () => {
     const a = await clientsOf(message('https://channel-a.test/', 'c3'));
     const b = await clientsOf(message('https://channel-b.test/', 'c4'));
     expect(b.connector).not.toBe(a.connector);
+  });
+});
+
+describe('what a connector client is made for', () => {
+  const identity = (claims: Record<string, string>) => new ClaimsIdentity(Object.entries(claims).map(([type, value]) => ({ type, value })));
+  const url = 'https://smba.trafficmanager.net/emea/';
+
+  it('is one client per bot identity, endpoint and token audience', () => {
+    const bot = channelClientKey(identity({ aud: 'bot-a' }), url, undefined);
+    expect(channelClientKey(identity({ aud: 'bot-a', serviceurl: url }), url, undefined)).toBe(bot);
+    expect(channelClientKey(identity({ aud: 'bot-b' }), url, undefined)).not.toBe(bot);
+    expect(channelClientKey(identity({ aud: 'bot-a' }), 'https://smba.trafficmanager.net/amer/', undefined)).not.toBe(bot);
+    expect(channelClientKey(identity({ aud: 'bot-a' }), url, 'https://api.botframework.com')).not.toBe(bot);
+  });
+
+  it('takes the app id claim where a token has no audience, as botbuilder does', () => {
+    expect(channelClientKey(identity({ appid: 'bot-a' }), url, undefined)).toBe(channelClientKey(identity({ aud: 'bot-a' }), url, undefined));
+    expect(channelClientKey(identity({ appid: 'bot-b' }), url, undefined)).not.toBe(channelClientKey(identity({ aud: 'bot-a' }), url, undefined));
   });
 });
 
