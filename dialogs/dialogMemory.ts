@@ -12,9 +12,12 @@ const CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
  * lives in turn state), so one set serves every turn, as botbuilder's own DialogManager keeps one;
  * without it, every turn's first dialog context builds them all again.
  */
-const sharedConfiguration: DialogStateManagerConfiguration =
+const sharedConfiguration: DialogStateManagerConfiguration = (() => {
   // A state manager over an empty turn builds it exactly as a turn's first dialog context would.
-  new DialogStateManager({ context: { turnState: new TurnContextStateCollection() } } as unknown as DialogContext).configuration;
+  const { memoryScopes, pathResolvers } = new DialogStateManager({ context: { turnState: new TurnContextStateCollection() } } as unknown as DialogContext).configuration;
+  // Shared by every turn: frozen, so that nothing can add a scope to all of them at once.
+  return Object.freeze({ memoryScopes: Object.freeze(memoryScopes) as typeof memoryScopes, pathResolvers: Object.freeze(pathResolvers) as typeof pathResolvers });
+})();
 
 /** Gives the turn's dialog contexts the process-wide memory configuration; call before the first one. */
 export function shareDialogMemory(context: TurnContext): void {
