@@ -9,10 +9,14 @@ const globalCommands: Record<GlobalCommand, string[]> = {
   cancel: ['cancel', 'stop', 'stopp', 'annuller', 'annullér', 'anuller', 'afbryd', 'fortryd', 'quit', 'exit'],
 };
 
-/** Each command word folded once, as a message is folded: the lookup runs on every message. */
-const commandOfWord = new Map<string, GlobalCommand>(
-  (Object.entries(globalCommands) as Array<[GlobalCommand, string[]]>).flatMap(([command, words]) => words.map((word): [string, GlobalCommand] => [foldText(word) || word, command])),
-);
+/** Each command word folded once, as a message is folded: the lookup runs on every message. The first command listing a word has it. */
+const commandOfWord = new Map<string, GlobalCommand>();
+for (const [command, words] of Object.entries(globalCommands) as Array<[GlobalCommand, string[]]>) {
+  for (const word of words) {
+    const folded = foldText(word) || word;
+    if (!commandOfWord.has(folded)) commandOfWord.set(folded, command);
+  }
+}
 
 /** A global command when the whole message is one ("Stop!", " hjælp "); otherwise undefined. */
 export function recognizeGlobalCommand(text: string): GlobalCommand | undefined {

@@ -23,7 +23,7 @@ const WITHDRAWAL_PHRASES = [
 /** Does the message say the citizen wants to stop taking part (withdraw consent, GDPR Art. 7(3))? */
 export function recognizeWithdrawal(text: string): boolean {
   const folded = foldText(text);
-  return folded.length > 0 && WITHDRAWAL_PHRASES.some((phrase) => containsPhrase(folded, foldText(phrase)));
+  return folded.length > 0 && WITHDRAWAL_PHRASES.some((phrase) => containsPhrase(folded, phrase));
 }
 
 /** Consent counts only for the information text the citizen actually saw: a new version asks again. */
