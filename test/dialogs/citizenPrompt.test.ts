@@ -109,5 +109,8 @@ describe('a citizen prompt in a dialog', () => {
   it('still shows the stored message of a prompt saved before prompts kept what they show', async () => {
     const saved = () => ({ prompt: 'Ja eller nej? (gemt)', retryPrompt: 'Skriv ja eller nej.', validations: [{ value: 'yes', labels: ['ja'] }] });
     await adapterFor(new Asking(saved)).send('hej').assertReply('Ja eller nej? (gemt)').send('hmm').assertReply('Skriv ja eller nej.').startTest();
+    // A saved date or suggestion prompt had only its message: a retry shows it again.
+    const messageOnly = () => ({ prompt: 'Hvornår? (gemt)', validations: [{ value: 'yes', labels: ['ja'] }] });
+    await adapterFor(new Asking(messageOnly)).send('hej').assertReply('Hvornår? (gemt)').send('hmm').assertReply('Hvornår? (gemt)').startTest();
   });
 });

@@ -31,7 +31,9 @@ describe('the chat translators', () => {
     expect(t('checkIn.question', { number: 2, total: 16, question: 'Hvordan sover du?' })).toBe('Spørgsmål 2 af 16\n\n**Hvordan sover du?**');
   });
 
-  it('answers a key that is not a text with the key, as i18next does', () => {
-    expect(translator('en')('no.such.text')).toBe('no.such.text');
+  it('answers a key that is not a text with the key, as i18next does, or with a default given for it', () => {
+    const t = translator('en');
+    expect(t('no.such.text', 'a default')).toBe('a default');
+    expect(t('no.such.text')).toBe('no.such.text');
   });
 });
