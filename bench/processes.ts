@@ -64,25 +64,27 @@ export function buildForBench(): void {
 }
 
 /**
- * The V8 heap ceiling `npm start` gives the service (NODE_HEAP_MIB, or the script's default), read
- * from package.json so that every process here runs with the service's own settings.
+ * V8's memory settings as `npm start` gives them to the service: the heap ceiling (NODE_HEAP_MIB, or
+ * the script's default) and the young generation's size, read from package.json so that every
+ * process here runs with the service's own settings.
  */
-async function heapCeilingFlag(): Promise<string> {
+async function memoryFlags(): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const fallback = /--max-old-space-size=\$\{NODE_HEAP_MIB:-(\d+)\}/.exec(scripts.start)?.[1];
   if (!fallback) throw new Error('package.json\'s start script no longer sets --max-old-space-size=${NODE_HEAP_MIB:-…}: update the benchmark with it');
   const mib = process.env.NODE_HEAP_MIB || fallback;
   if (!/^[1-9]\d*$/.test(mib)) throw new Error(`NODE_HEAP_MIB must be a whole number of MiB, not "${mib}"`);
-  return `--max-old-space-size=${mib}`;
+  const youngGeneration = /--max-semi-space-size=\d+/.exec(scripts.start)?.[0];
+  return [`--max-old-space-size=${mib}`, ...(youngGeneration ? [youngGeneration] : [])];
 }
-const heapCeiling = await heapCeilingFlag();
+const memorySettings = await memoryFlags();
 
 /** An entry point of the project in its own Node process, with an IPC channel; its output goes to `logFile`. */
 export function startNode(script: string, options: { env?: NodeJS.ProcessEnv; logFile?: string } = {}): ChildProcess {
   const output = options.logFile ? openSync(options.logFile, 'w') : 'ignore';
   const flags = [
     '--disable-warning=DEP0111',
-    heapCeiling,
+    ...memorySettings,
     // BENCH_CPU_PROF=<folder>: every child writes a V8 CPU profile there (open it in Chrome's DevTools).
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
   ];
