@@ -42,12 +42,10 @@ function labelOf(spec: ChoiceSpec, t: (key: string) => string): string {
   return spec.labelKey ? t(spec.labelKey) : (spec.label ?? '');
 }
 
-
 /** Identifies one showing of a prompt; its card's submits carry it, so a tap on an older card is recognised. */
 function newPromptId(): string {
   return randomUUID().slice(0, 8);
 }
-
 
 /**
  * Prompt options for one choice among several: a card with a tappable row per
