@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { foldText } from './text.js';
+import { containsPhrase, foldText } from './text.js';
 
 /** A daily time span "HH:MM"–"HH:MM" in local time; `from` after `to` means it spans midnight (quiet hours 20:00–08:00). */
 export interface DailySpan {
@@ -127,9 +127,8 @@ const replies: Array<[ReminderReply, string[]]> = (
 export function recognizeReminderReply(text: string): ReminderReply | undefined {
   const folded = foldText(text);
   if (!folded || folded.split(' ').length > 4) return undefined;
-  // The phrases are folded already: a phrase of several words may stand anywhere, as whole words.
-  const padded = ` ${folded} `;
-  return replies.find(([, phrases]) => phrases.some((phrase) => folded === phrase || (phrase.includes(' ') && padded.includes(` ${phrase} `))))?.[0];
+  // A phrase of several words may stand anywhere in the message, as whole words.
+  return replies.find(([, phrases]) => phrases.some((phrase) => folded === phrase || (phrase.includes(' ') && containsPhrase(folded, phrase))))?.[0];
 }
 
 /** When a postponed reminder comes back: in an hour, or the same time tomorrow (then moved into allowed hours). */
