@@ -191,9 +191,9 @@ const TURN_LOCK_CLASS = 72_616_002;
  * botbuilder saves state with eTag `*` (last writer wins), so two concurrent turns of one
  * conversation would silently lose one's state.
  *
- * A turn costs two round trips here: the first message begins the transaction, takes the lock and
- * reads what the turn reads first; the last writes what was left for the commit and commits, which
- * releases the lock with the state written. Locks use their own small pool so that turns holding a
+ * The serializer's part of a turn is two round trips: the first message begins the transaction,
+ * takes the lock and reads what the turn reads first; the last writes what was left for the commit
+ * and commits, which releases the lock with the state written. Locks use their own small pool so that turns holding a
  * lock can never starve the queries they run.
  */
 export class PostgresTurnSerializer implements TurnSerializer {
