@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConversationState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { CitizenServices } from '../dialogs/services.js';
@@ -66,6 +65,7 @@ import { DEFAULT_ORGANISATION_ID, StaffAuthenticator } from './admin/staffAuth.j
 import { CompanionBot } from './companionBot.js';
 import { allowedServiceHosts, type AppConfig, isLocalMode } from './config.js';
 import { BotStateStorage } from './data/botStateStorage.js';
+import { ConversationMemory } from './data/conversationMemory.js';
 import { type Database, openDatabase } from './data/database.js';
 import { dataCipher } from './data/dataKeys.js';
 import { isMigrated, migrate, readMigrations } from './data/migrator.js';
@@ -170,7 +170,7 @@ export async function startApp(config: AppConfig, logger: Logger, clock: () => D
   const watchdog = new EscalationWatchdog(db.prisma, outbox, delivery, logger.child({ module: 'escalation' }), clock, (alertId) =>
     cardUpdates.refresh(alertId),
   );
-  const conversationState = new ConversationState(storage);
+  const conversationState = new ConversationMemory(storage);
   const crisis = new CrisisResponder({
     findPerson: (context) => people.find(context.activity.channelId, context.activity.from.id),
     caseworkerName: async (citizenId) =>
