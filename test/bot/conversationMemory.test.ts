@@ -27,7 +27,13 @@ function setUp() {
   const storage = new CountingStorage();
   const memory = new ConversationMemory(storage);
   const steps = memory.createProperty<number>('steps');
-  return { storage, memory, steps };
+  /** A whole earlier turn that set `steps` and saved. */
+  const turnSetting = async (value: number) => {
+    const context = turn();
+    await steps.set(context, value);
+    await memory.saveChanges(context);
+  };
+  return { storage, memory, steps, turnSetting };
 }
 
 describe('ConversationMemory', () => {
@@ -43,10 +49,8 @@ describe('ConversationMemory', () => {
   });
 
   it('when a turn only reads, then nothing is written, although the stored eTag is not the one read', async () => {
-    const { storage, memory, steps } = setUp();
-    const first = turn();
-    await steps.set(first, 1);
-    await memory.saveChanges(first);
+    const { storage, memory, steps, turnSetting } = setUp();
+    await turnSetting(1);
     const second = turn();
     expect(await steps.get(second)).toBe(1);
     await memory.saveChanges(second);
@@ -75,10 +79,8 @@ describe('ConversationMemory', () => {
   });
 
   it('when cleared, then the empty state is written and read back', async () => {
-    const { storage, memory, steps } = setUp();
-    const first = turn();
-    await steps.set(first, 2);
-    await memory.saveChanges(first);
+    const { storage, memory, steps, turnSetting } = setUp();
+    await turnSetting(2);
     const second = turn();
     await memory.load(second);
     await memory.clear(second);
@@ -88,10 +90,8 @@ describe('ConversationMemory', () => {
   });
 
   it('when deleted, then the stored state is gone and the turn holds none', async () => {
-    const { memory, steps } = setUp();
-    const first = turn();
-    await steps.set(first, 2);
-    await memory.saveChanges(first);
+    const { memory, steps, turnSetting } = setUp();
+    await turnSetting(2);
     const second = turn();
     await memory.load(second);
     await memory.delete(second);
