@@ -8,12 +8,19 @@ import { BENCH_CHANNEL_ID, benchUser } from './seed.js';
 
 export interface LoadPlan {
   target: string;
+  /** Conversations 1…conversations are timed. */
   conversations: number;
-  /** Sent by every conversation before the timed phase (e.g. to open a check-in). */
-  warmup: string[];
-  /** Sent by every conversation in the timed phase, one after another. */
+  /** Sent by every conversation before its answers (e.g. to open a check-in). */
+  opening: string[];
+  /** Sent by every conversation one after another; timed for conversations 1…conversations. */
   answers: string[];
   inFlight: number;
+}
+
+/** One untimed warm-up pass: the same work over conversations of its own (pass p: conversations·p+1 … conversations·(p+1)). */
+export interface WarmupResult {
+  turns: number;
+  failed: number;
 }
 
 export interface LoadResult {
@@ -24,7 +31,7 @@ export interface LoadResult {
   latenciesMs: number[];
 }
 
-type FromParent = { type: 'start'; plan: LoadPlan } | { type: 'go' };
+type FromParent = { type: 'plan'; plan: LoadPlan } | { type: 'warm-up'; pass: number } | { type: 'open' } | { type: 'go' };
 
 const replies = new Map<string, number>();
 const channel = createServer((req, res) => {
@@ -80,13 +87,16 @@ async function turn(target: string, i: number, text: string): Promise<number | u
   return ok ? ms : undefined;
 }
 
-/** `inFlight` workers; worker w owns conversations w+1, w+1+inFlight, …, each conversation strictly in order. */
-async function drive(plan: LoadPlan, texts: string[]): Promise<{ latencies: number[]; failed: number }> {
+/**
+ * `inFlight` workers over conversations first…last; worker w owns first+w, first+w+inFlight, …, each
+ * conversation strictly in order.
+ */
+async function drive(plan: LoadPlan, texts: string[], first: number, last: number): Promise<{ latencies: number[]; failed: number }> {
   const latencies: number[] = [];
   let failed = 0;
   const worker = async (w: number) => {
     for (const text of texts) {
-      for (let i = w + 1; i <= plan.conversations; i += plan.inFlight) {
+      for (let i = first + w; i <= last; i += plan.inFlight) {
         const ms = await turn(plan.target, i, text);
         if (ms === undefined) failed += 1;
         else latencies.push(ms);
@@ -101,16 +111,25 @@ const send = (message: unknown) => process.send?.(message);
 let plan: LoadPlan | undefined;
 process.on('message', (message: FromParent) => {
   void (async () => {
-    if (message.type === 'start') {
+    if (message.type === 'plan') {
       plan = message.plan;
-      const warm = await drive(plan, plan.warmup);
-      send({ type: 'warm', failed: warm.failed });
       return;
     }
     if (!plan) return;
+    if (message.type === 'warm-up') {
+      const first = plan.conversations * message.pass + 1;
+      const warm = await drive(plan, [...plan.opening, ...plan.answers], first, first + plan.conversations - 1);
+      send({ type: 'warmed-up', result: { turns: warm.latencies.length, failed: warm.failed } satisfies WarmupResult });
+      return;
+    }
+    if (message.type === 'open') {
+      const opened = await drive(plan, plan.opening, 1, plan.conversations);
+      send({ type: 'opened', failed: opened.failed });
+      return;
+    }
     const repliesBefore = [...replies.values()].reduce((a, b) => a + b, 0);
     const start = performance.now();
-    const timed = await drive(plan, plan.answers);
+    const timed = await drive(plan, plan.answers, 1, plan.conversations);
     const seconds = (performance.now() - start) / 1000;
     const result: LoadResult = {
       turns: timed.latencies.length,

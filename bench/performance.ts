@@ -3,19 +3,25 @@
 // as the tables the README quotes. Knobs: BENCH_RUNS (3), BENCH_QUICK=1 (one small run of each),
 // BENCH_DUE ("10000,100000"), BENCH_WINDOW_S (20: a dispatch run is cut there, its rate taken over
 // the window), BENCH_DATABASE_URL (PostgreSQL server; default the local one), BENCH_ONLY (turns|dispatch),
-// BENCH_DATABASES ("embedded,postgres"), BENCH_IN_FLIGHT (20 turn requests at a time).
+// BENCH_DATABASES ("embedded,postgres"), BENCH_IN_FLIGHT (20 turn requests at a time), BENCH_WARMUP_PASSES
+// (4: the turns' work done that many times over other conversations before the timed phase).
 import { type DatabaseKind, postgresServer, seededTemplate, type Template } from './databases.js';
 import { CountingChannel, type DispatchFigures, dispatchRun } from './dispatch.js';
 import { buildForBench, median } from './processes.js';
 import { seedCitizens } from './seed.js';
-import { echoRun, serviceRun, type TurnFigures, type TurnLoad } from './turns.js';
+import { echoRun, seededConversations, serviceRun, type TurnFigures, type TurnLoad } from './turns.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const backlogs = (process.env.BENCH_DUE ?? (quick ? '2000' : '10000,100000')).split(',').map(Number);
 const windowMs = Number(process.env.BENCH_WINDOW_S ?? 20) * 1000;
 const only = process.env.BENCH_ONLY;
-const load: TurnLoad = { conversations: 200, answersPerConversation: quick ? 2 : 5, inFlight: Number(process.env.BENCH_IN_FLIGHT ?? 20) };
+const load: TurnLoad = {
+  conversations: 200,
+  answersPerConversation: quick ? 2 : 5,
+  inFlight: Number(process.env.BENCH_IN_FLIGHT ?? 20),
+  warmupPasses: Number(process.env.BENCH_WARMUP_PASSES ?? (quick ? 1 : 4)),
+};
 
 export async function runPerformanceBenchmark(): Promise<void> {
   buildForBench();
@@ -35,7 +41,7 @@ export async function runPerformanceBenchmark(): Promise<void> {
 async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined): Promise<void> {
   const services: Array<{ kind: DatabaseKind; template: Template; runs: TurnFigures[] }> = [];
   for (const kind of kinds) {
-    const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: load.conversations, serviceUrl: 'http://127.0.0.1:9', withDueReminder: false }));
+    const template = await seededTemplate(kind, serverUrl, (db) => seedCitizens(db, { count: seededConversations(load), serviceUrl: 'http://127.0.0.1:9', withDueReminder: false }));
     services.push({ kind, template, runs: [] });
   }
   const echoRuns: TurnFigures[] = [];
@@ -56,7 +62,7 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
     }),
   ];
   console.log(
-    `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight; medians of ${runs} run(s), each ratio to the echo bot's run just before`,
+    `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight, timed after ${load.warmupPasses} pass(es) of the same work over other conversations; medians of ${runs} run(s), each ratio to the echo bot's run just before`,
   );
   printTable(
     ['measure', ...columns.map(([name]) => name)],
@@ -64,6 +70,7 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
       ['turns/s', ...columns.map(([, f, ratio]) => `${f.turnsPerSecond.toFixed(0)}${ratio}`)],
       ['p50 / p99 latency (ms)', ...columns.map(([, f]) => `${f.p50Ms.toFixed(0)} / ${f.p99Ms.toFixed(0)}`)],
       ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
+      ['CPU per turn in the first pass after start, openings included (ms)', ...columns.map(([, f]) => (Number.isNaN(f.firstPassCpuMsPerTurn) ? '–' : f.firstPassCpuMsPerTurn.toFixed(1)))],
       ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
       ['of which V8 heap / outside it: WASM, buffers (MiB)', ...columns.map(([, f]) => (f.memory ? `${f.memory.heapMiB.toFixed(0)} / ${f.memory.externalMiB.toFixed(0)}` : '–'))],
       ['database round trips per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
@@ -127,6 +134,7 @@ function medianFigures(all: TurnFigures[]): TurnFigures {
     p50Ms: of((f) => f.p50Ms),
     p99Ms: of((f) => f.p99Ms),
     cpuMsPerTurn: of((f) => f.cpuMsPerTurn),
+    firstPassCpuMsPerTurn: of((f) => f.firstPassCpuMsPerTurn),
     peakRssMiB: of((f) => f.peakRssMiB),
     queriesPerTurn: queries.length ? median(queries) : undefined,
     memory: all[0]?.memory && {

@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchDatabase, Template } from './databases.js';
-import type { LoadPlan, LoadResult } from './loadgen.js';
+import type { LoadPlan, LoadResult, WarmupResult } from './loadgen.js';
 import { cpuMsOf, nextMessage, percentile, sampleRss, startNode, stopChild, waitForLine } from './processes.js';
 import { memorySplit, queriesSoFar } from './metricsScrape.js';
 
@@ -15,6 +15,8 @@ export interface TurnFigures {
   p50Ms: number;
   p99Ms: number;
   cpuMsPerTurn: number;
+  /** CPU per turn of the untimed first pass, just after the process started (its JIT still compiling). */
+  firstPassCpuMsPerTurn: number;
   peakRssMiB: number;
   /** Database round trips per turn, from the service's /metrics (undefined for the echo bot). */
   queriesPerTurn: number | undefined;
@@ -23,7 +25,10 @@ export interface TurnFigures {
 }
 
 export interface TurnLoad {
+  /** Timed conversations. */
   conversations: number;
+  /** Passes of the same work over other conversations before the timed phase (the seed must hold them too). */
+  warmupPasses: number;
   answersPerConversation: number;
   inFlight: number;
 }
@@ -34,7 +39,7 @@ export async function echoRun(load: TurnLoad): Promise<TurnFigures> {
   const echo = startNode('bench/echoBot.ts', { logFile });
   try {
     const url = await waitForLine(logFile, /listening on (http:\/\/\S+)/, echo);
-    return await drive(echo, url, plan(url, load, []));
+    return await drive(echo, url, load, plan(url, load, []));
   } finally {
     await stopChild(echo);
   }
@@ -47,14 +52,19 @@ export async function serviceRun(template: Template, load: TurnLoad): Promise<Tu
   const service = startNode('bot/index.ts', { logFile, env: serviceEnv(db) });
   try {
     const url = await waitForLine(logFile, /chat: (http:\/\/\S+?)\/ /, service);
-    const figures = await drive(service, url, plan(url, load, ['hvordan går det?']));
+    const figures = await drive(service, url, load, plan(url, load, ['hvordan går det?']));
     await stopChild(service);
-    await verifyAnswersStored(db, load.conversations * load.answersPerConversation);
+    await verifyAnswersStored(db, seededConversations(load) * load.answersPerConversation);
     return figures;
   } finally {
     await stopChild(service);
     await db.drop();
   }
+}
+
+/** The conversations a run uses: the timed ones and those that warm the process up. */
+export function seededConversations(load: TurnLoad): number {
+  return (1 + load.warmupPasses) * load.conversations;
 }
 
 /** Started as `npm run dev` starts it (without watching), local mode, schedulers out of the way. */
@@ -75,25 +85,36 @@ function serviceEnv(db: BenchDatabase): NodeJS.ProcessEnv {
   };
 }
 
-function plan(target: string, load: TurnLoad, warmup: string[]): LoadPlan {
+function plan(target: string, load: TurnLoad, opening: string[]): LoadPlan {
   return {
     target,
     conversations: load.conversations,
     inFlight: load.inFlight,
-    warmup,
+    opening,
     // "2": the second option of each question, typed as a citizen types it.
     answers: Array.from({ length: load.answersPerConversation }, () => '2'),
   };
 }
 
-async function drive(system: ChildProcess, url: string, loadPlan: LoadPlan): Promise<TurnFigures> {
+async function drive(system: ChildProcess, url: string, load: TurnLoad, loadPlan: LoadPlan): Promise<TurnFigures> {
   const loadgen = startNode('bench/loadgen.ts');
   try {
     await nextMessage(loadgen, (m: { type: string }) => m.type === 'ready');
-    loadgen.send({ type: 'start', plan: loadPlan });
-    const warm = await nextMessage<{ type: string; failed: number }>(loadgen, (m) => m.type === 'warm');
-    if (warm.failed > 0) throw new Error(`${warm.failed} warm-up turns failed`);
     const pid = system.pid as number;
+    // Warm-up passes, so that the timed phase meets a process whose JIT has compiled its hot code, as
+    // in a service that has run for a while. The first pass's CPU is what a freshly started process costs.
+    loadgen.send({ type: 'plan', plan: loadPlan });
+    let firstPassCpuMsPerTurn = Number.NaN;
+    for (let pass = 1; pass <= load.warmupPasses; pass += 1) {
+      const cpuBefore = await cpuMsOf(pid);
+      loadgen.send({ type: 'warm-up', pass });
+      const warm = await nextMessage<{ type: string; result: WarmupResult }>(loadgen, (m) => m.type === 'warmed-up');
+      if (warm.result.failed > 0) throw new Error(`${warm.result.failed} warm-up turns failed`);
+      if (pass === 1) firstPassCpuMsPerTurn = ((await cpuMsOf(pid)) - cpuBefore) / warm.result.turns;
+    }
+    loadgen.send({ type: 'open' });
+    const opened = await nextMessage<{ type: string; failed: number }>(loadgen, (m) => m.type === 'opened');
+    if (opened.failed > 0) throw new Error(`${opened.failed} opening turns failed`);
     const queriesBefore = await queriesSoFar(url);
     const cpuBefore = await cpuMsOf(pid);
     const rss = sampleRss(pid);
@@ -109,6 +130,7 @@ async function drive(system: ChildProcess, url: string, loadPlan: LoadPlan): Pro
       p50Ms: percentile(result.latenciesMs, 50),
       p99Ms: percentile(result.latenciesMs, 99),
       cpuMsPerTurn: cpuMs / result.turns,
+      firstPassCpuMsPerTurn,
       peakRssMiB,
       queriesPerTurn: queriesBefore !== undefined && queriesAfter !== undefined ? (queriesAfter - queriesBefore) / result.turns : undefined,
       memory,
