@@ -1,4 +1,5 @@
 import { type Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityPoster, postingThrough } from './messaging/activityPoster.js';
 import { type AuthenticateRequestResult, AuthenticationConstants, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 
 /**
@@ -13,7 +14,8 @@ const MAX_CLIENTS = 32;
  * turns. botbuilder builds a new connector client and user-token client, each with its own HTTP
  * pipeline, for every turn: ~5 % of a turn's CPU, measured. The clients hold no per-turn state and
  * their credentials fetch and renew tokens themselves, so one per bot identity and endpoint serves
- * every turn. (Proactive messages keep theirs in `ProactiveMessenger`.)
+ * every turn. Their replies go through `ActivityPoster`, past botbuilder's HTTP pipeline. (Proactive
+ * messages keep their clients in `ProactiveMessenger`.)
  */
 export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new BoundedPromiseCache<ConnectorClient>(MAX_CLIENTS);
@@ -31,7 +33,11 @@ export class ClientReusingAuthentication extends ConfigurationBotFrameworkAuthen
 
   private reusing(made: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     return {
-      create: (serviceUrl: string, audience?: string) => this.connectors.get(channelClientKey(claimsIdentity, serviceUrl, audience), () => made.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) =>
+        this.connectors.get(channelClientKey(claimsIdentity, serviceUrl, audience), async () => {
+          const client = await made.create(serviceUrl, audience);
+          return postingThrough(client, new ActivityPoster(serviceUrl, client.credentials));
+        }),
     };
   }
 }

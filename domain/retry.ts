@@ -32,3 +32,19 @@ export function parseRetryAfter(header: string | null | undefined, now: Date): n
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
+
+/**
+ * A turn's replies are retried within the turn as botbuilder's HTTP pipeline retried them: three
+ * more tries, from one second, doubling. A channel asking for a longer pause than `maxMs` is not
+ * waited for: the turn fails and the channel may deliver the message again.
+ */
+export const IN_TURN_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000, maxAttempts: 4 };
+
+/**
+ * Whether a channel's answer is worth another try: a timeout (408), too many requests (429), and
+ * server errors other than "not implemented" (501) and "HTTP version not supported" (505), the set
+ * botbuilder's pipeline (@azure/core-rest-pipeline) retries.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
