@@ -48,3 +48,10 @@ export const IN_TURN_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000,
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
+
+/** Socket errors worth another try, the set botbuilder's pipeline retries; others (TLS, a channel speaking no HTTP) fail at once. */
+const TRANSIENT_SOCKET_ERRORS: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ENOTFOUND']);
+
+export function isRetryableSocketError(code: string | undefined): boolean {
+  return code !== undefined && TRANSIENT_SOCKET_ERRORS.has(code);
+}

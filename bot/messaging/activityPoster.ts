@@ -2,7 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { IN_TURN_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../../domain/retry.js';
+import { IN_TURN_RETRY_POLICY, isRetryableSocketError, isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../../domain/retry.js';
 
 /** What botbuilder's credentials sign: they set the Authorization header (or, in local mode, nothing). */
 type SignableRequest = Parameters<ConnectorClient['credentials']['signRequest']>[0];
@@ -30,12 +30,12 @@ export interface ActivityPosterOptions {
 }
 
 /**
- * Posts a turn's replies to the channel's connector (`POST {serviceUrl}v3/conversations/{id}/activities[/{replyToId}]`)
+ * Posts activities (a turn's replies, proactive messages) to the channel's connector (`POST {serviceUrl}v3/conversations/{id}/activities[/{replyToId}]`)
  * with Node's own HTTP client, over kept-alive connections, signed by botbuilder's credentials for
  * the channel. botbuilder's connector client sends each through @azure/core-client: mappers
  * serialising the activity, fifteen pipeline policies, tracing and logging, measured at ~12 % of a
  * turn's CPU. What those policies did that matters here is done below: the token, the retries
- * (429, 408 and 5xx, honouring Retry-After), and an error carrying the status.
+ * (429, 408 and 5xx, honouring Retry-After, and dropped or refused connections), and an error carrying the status.
  */
 export class ActivityPoster {
   private readonly base: URL;
@@ -84,6 +84,7 @@ export class ActivityPoster {
       } catch (error) {
         if (error instanceof ChannelRequestError) throw error;
         failure = new ChannelRequestError(undefined, (error as NodeJS.ErrnoException).code, undefined);
+        if (!isRetryableSocketError(failure.code)) throw failure;
       }
       const retryAfterMs = parseRetryAfter(failure.response?.headers.get('retry-after'), this.now());
       const delay = retryDelayMs(attempt, this.policy, this.random, retryAfterMs);
@@ -120,7 +121,7 @@ export class ActivityPoster {
 }
 
 /**
- * `client` with its two calls a turn makes (reply, send) going through `poster`; everything else,
+ * `client` with its two calls that post activities (reply, send) going through `poster`; everything else,
  * and those calls in their callback form, stay botbuilder's. Behind an HTTP proxy (the variables
  * botbuilder's pipeline honours) the client is left as it is: the poster does not speak to proxies.
  */

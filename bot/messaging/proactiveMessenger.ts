@@ -3,6 +3,7 @@ import { AuthenticationConstants, type BotFrameworkAuthentication, ClaimsIdentit
 import { parseRetryAfter } from '../../domain/retry.js';
 import { isAllowedServiceUrl } from '../../domain/serviceUrls.js';
 import { BoundedPromiseCache } from '../channelClients.js';
+import { ActivityPoster, postingThrough } from './activityPoster.js';
 
 /** Why a proactive message was not delivered, and what the caller should do about it. */
 export class DeliveryError extends Error {
@@ -27,8 +28,8 @@ const MAX_CONNECTORS = 64;
 /**
  * Every proactive message goes through here: a stored conversation reference,
  * the bot's app id, the serviceUrl allowlist, and one classification of failures.
- * botbuilder's HTTP pipeline already retries 429 and 5xx three times (honouring
- * Retry-After) within one call, so callers retry only across calls.
+ * Sends go through `ActivityPoster`, which retries 408, 429 and 5xx three times within one call
+ * (honouring a Retry-After of up to 30 s), so callers retry only across calls.
  *
  * It posts to the conversation through the channel's connector (sendToConversation), with one
  * connector client per service URL kept for the process. CloudAdapter's proactive turn built a new
@@ -98,7 +99,10 @@ export class ProactiveMessenger {
 
   /** A failed making (no token, say) is tried afresh next time. */
   private clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    return this.clients.get(serviceUrl, () => this.connectors.create(serviceUrl));
+    return this.clients.get(serviceUrl, async () => {
+      const client = await this.connectors.create(serviceUrl);
+      return postingThrough(client, new ActivityPoster(serviceUrl, client.credentials));
+    });
   }
 }
 

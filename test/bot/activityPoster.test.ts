@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,21 @@ describe('a turn\'s replies posted straight to the channel', () => {
     const failure = await poster(closed.url).sendToConversation('c-12', { type: 'message' }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ statusCode: undefined, code: 'ECONNREFUSED' });
     expect(waits).toEqual([500, 1000, 2000]);
+  });
+
+  it('when what answers at the channel\'s address does not speak HTTP, then it fails at once, not tried again', async () => {
+    const sockets: Socket[] = [];
+    const notHttp = createNetServer((socket) => void sockets.push(socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n')));
+    await new Promise<void>((resolve) => notHttp.listen(0, '127.0.0.1', resolve));
+    try {
+      const failure = await poster(`http://127.0.0.1:${(notHttp.address() as AddressInfo).port}`).sendToConversation('c-13', { type: 'message' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ChannelRequestError);
+      expect(failure).toMatchObject({ statusCode: undefined, code: 'HPE_INVALID_CONSTANT' });
+      expect(waits).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => notHttp.close(() => resolve()));
+    }
   });
 });
 
