@@ -34,11 +34,12 @@ export function parseRetryAfter(header: string | null | undefined, now: Date): n
 }
 
 /**
- * A turn's replies are retried within the turn as botbuilder's HTTP pipeline retried them: three
- * more tries, from one second, doubling. A channel asking for a longer pause than `maxMs` is not
- * waited for: the turn fails and the channel may deliver the message again.
+ * A post to a channel (a turn's reply, a proactive message) is retried within the call as
+ * botbuilder's HTTP pipeline retried it: three more tries, from one second, doubling. A channel
+ * asking for a longer pause than `maxMs` is not waited for: the call fails with the channel's
+ * Retry-After, so a turn does not hold its conversation, and the outbox or the dispatcher tries later.
  */
-export const IN_TURN_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000, maxAttempts: 4 };
+export const CHANNEL_POST_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000, maxAttempts: 4 };
 
 /**
  * Whether a channel's answer is worth another try: a timeout (408), too many requests (429), and

@@ -2,7 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { IN_TURN_RETRY_POLICY, isRetryableSocketError, isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../../domain/retry.js';
+import { CHANNEL_POST_RETRY_POLICY, isRetryableSocketError, isRetryableStatus, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../../domain/retry.js';
 
 /** What botbuilder's credentials sign: they set the Authorization header (or, in local mode, nothing). */
 type SignableRequest = Parameters<ConnectorClient['credentials']['signRequest']>[0];
@@ -30,12 +30,13 @@ export interface ActivityPosterOptions {
 }
 
 /**
- * Posts activities (a turn's replies, proactive messages) to the channel's connector (`POST {serviceUrl}v3/conversations/{id}/activities[/{replyToId}]`)
- * with Node's own HTTP client, over kept-alive connections, signed by botbuilder's credentials for
- * the channel. botbuilder's connector client sends each through @azure/core-client: mappers
+ * Posts activities (a turn's replies, proactive messages) to the channel's connector
+ * (`POST {serviceUrl}v3/conversations/{id}/activities[/{replyToId}]`) with Node's own HTTP client,
+ * over kept-alive connections, signed by botbuilder's credentials for the channel. botbuilder's connector client sends each through @azure/core-client: mappers
  * serialising the activity, fifteen pipeline policies, tracing and logging, measured at ~12 % of a
  * turn's CPU. What those policies did that matters here is done below: the token, the retries
- * (429, 408 and 5xx, honouring Retry-After, and dropped or refused connections), and an error carrying the status.
+ * (429, 408 and 5xx, honouring Retry-After, and dropped or refused connections), and an error
+ * carrying the status.
  */
 export class ActivityPoster {
   private readonly base: URL;
@@ -56,7 +57,7 @@ export class ActivityPoster {
     const secure = this.base.protocol === 'https:';
     this.agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
     this.request = secure ? httpsRequest : httpRequest;
-    this.policy = options.policy ?? IN_TURN_RETRY_POLICY;
+    this.policy = options.policy ?? CHANNEL_POST_RETRY_POLICY;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? (() => new Date());
