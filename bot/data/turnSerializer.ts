@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { countQueries } from './database.js';
+import { type PreparedStatement, prepareOn, queryPrepared, sqlLiteral } from './preparedStatements.js';
 
 /** Runs the turns of one conversation one at a time, in arrival order; different conversations run in parallel. */
 export interface TurnSerializer {
@@ -44,27 +45,21 @@ export interface TurnAddress {
 }
 
 /**
- * A read the turn's opening message makes (on PostgreSQL, once the lock is granted). `sql` is plain
- * SQL with its values as escaped literals (it rides in a simple-query message); `key` is what the
- * reader asks `takeReadAhead` for.
+ * A read the turn's opening message makes (on PostgreSQL, once the lock is granted). `sql` executes
+ * one of its reader's prepared statements with its values as escaped literals (it rides in a
+ * simple-query message); `key` is what the reader asks `takeReadAhead` for.
  */
 export interface TurnRead {
   key: string;
   sql: string;
 }
 
-/**
- * A string as a SQL literal, exactly as pg's `escapeLiteral` writes it (quotes doubled; with a
- * backslash, backslashes doubled in an E'' string), without its character-by-character
- * concatenation: conversation state is kilobytes, and that loop was a seventh of a turn's allocation.
- */
-export function sqlLiteral(value: string): string {
-  const quoted = `'${value.replaceAll("'", "''")}'`;
-  return value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
-}
-
 /** Reads what a turn will ask first, for the turn's opening message. */
-export type TurnReader = (turn: TurnAddress) => TurnRead;
+export interface TurnReader {
+  /** What its reads, and the writes its store leaves for a turn's end, execute: prepared on a turn's connection first. */
+  readonly statements: readonly PreparedStatement[];
+  read(turn: TurnAddress): TurnRead;
+}
 
 /** The conversation's own write, left for the turn's end, and what a read of it gets meanwhile. */
 interface PendingWrite {
@@ -145,16 +140,19 @@ export function dropTurnWrite(conversationKey: string): void {
  */
 export class EmbeddedTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
+  private readonly statements: PreparedStatement[];
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly readsAhead: TurnReader[],
-  ) {}
+  ) {
+    this.statements = readsAhead.flatMap((reader) => reader.statements);
+  }
 
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
-      const reads = this.readsAhead.map((read) => read(turn));
-      const results = reads.length > 0 ? await this.pool.query(reads.map((read) => read.sql).join(';\n')) : [];
+      const reads = this.readsAhead.map((reader) => reader.read(turn));
+      const results = reads.length > 0 ? await queryPrepared(this.pool, this.statements, reads.map((read) => read.sql).join(';\n')) : [];
       const inProgress = startTurn(turn, reads, results, 0);
       let result: T;
       try {
@@ -162,7 +160,7 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
       } finally {
         finishTurn(inProgress);
       }
-      if (inProgress.pending) await this.pool.query(inProgress.pending.sql);
+      if (inProgress.pending) await queryPrepared(this.pool, this.statements, inProgress.pending.sql);
       return result;
     });
   }
@@ -199,6 +197,7 @@ const TURN_LOCK_CLASS = 72_616_002;
 export class PostgresTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
   private readonly lockPool: pg.Pool;
+  private readonly statements: PreparedStatement[];
 
   constructor(
     connectionString: string,
@@ -206,6 +205,7 @@ export class PostgresTurnSerializer implements TurnSerializer {
     private readonly readsAhead: TurnReader[],
     onQuery?: () => void,
   ) {
+    this.statements = readsAhead.flatMap((reader) => reader.statements);
     this.lockPool = new pg.Pool({ connectionString, max: maxConcurrentTurns });
     this.lockPool.on('error', () => {});
     if (onQuery) countQueries(this.lockPool, onQuery);
@@ -245,7 +245,8 @@ export class PostgresTurnSerializer implements TurnSerializer {
    * turn's committed writes.
    */
   private async begin(client: pg.PoolClient, turn: TurnAddress): Promise<TurnInProgress> {
-    const reads = this.readsAhead.map((read) => read(turn));
+    await prepareOn(client, this.statements);
+    const reads = this.readsAhead.map((reader) => reader.read(turn));
     const lock = [
       // Whatever the server's defaults: each read its own snapshot, and no timeout on a turn that waits for the channel.
       'BEGIN ISOLATION LEVEL READ COMMITTED',

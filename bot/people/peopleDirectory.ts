@@ -1,5 +1,6 @@
 import type { Sql } from '../data/database.js';
-import { sqlLiteral, takeReadAhead, type TurnAddress, type TurnRead } from '../data/turnSerializer.js';
+import { executeSql, type PreparedStatement, sqlLiteral } from '../data/preparedStatements.js';
+import { takeReadAhead, type TurnAddress, type TurnReader } from '../data/turnSerializer.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
 /** Who is on the other end of a conversation, once they have enrolled. */
@@ -68,9 +69,10 @@ interface FoundRow {
   role: 'CASEWORKER' | 'COORDINATOR' | null;
 }
 
-/** The identity lookup, its two values given as placeholders or as escaped literals. */
-const findPersonSql = (channelId: string, userId: string) =>
-  `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
+/** The identity lookup by channel and user id. */
+const FIND_PERSON: PreparedStatement = {
+  name: 'ledsager_find_person',
+  text: `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
      i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
      c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
      (COALESCE((c.schedule->>'silenced')::boolean, false)
@@ -79,7 +81,8 @@ const findPersonSql = (channelId: string, userId: string) =>
    FROM "ChannelIdentity" i
    LEFT JOIN "Citizen" c ON c.id = i."citizenId"
    LEFT JOIN "Staff" s ON s.id = i."staffId"
-   WHERE i."channelId" = ${channelId} AND i."userId" = ${userId}`;
+   WHERE i."channelId" = $1 AND i."userId" = $2`,
+};
 
 const readAheadKey = (channelId: string, userId: string) => `person ${channelId} ${userId}`;
 
@@ -95,14 +98,17 @@ export class PeopleDirectory {
   ) {}
 
   /** The lookup a turn's opening message makes: the person writing is the first thing a turn asks. */
-  readonly readAhead = (turn: TurnAddress): TurnRead => ({
-    key: readAheadKey(turn.channelId, turn.userId),
-    sql: findPersonSql(sqlLiteral(turn.channelId), sqlLiteral(turn.userId)),
-  });
+  readonly readAhead: TurnReader = {
+    statements: [FIND_PERSON],
+    read: (turn: TurnAddress) => ({
+      key: readAheadKey(turn.channelId, turn.userId),
+      sql: executeSql(FIND_PERSON, [sqlLiteral(turn.channelId), sqlLiteral(turn.userId)]),
+    }),
+  };
 
   async find(channelId: string, userId: string): Promise<LinkedPerson | undefined> {
     const [row] = ((takeReadAhead(readAheadKey(channelId, userId)) as FoundRow[] | undefined) ??
-      (await this.sql.query<FoundRow>(findPersonSql('$1', '$2'), [channelId, userId])).rows);
+      (await this.sql.query<FoundRow>(FIND_PERSON.text, [channelId, userId])).rows);
     if (!row) return undefined;
     const person = toLinkedPerson({
       id: row.id,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../bot/data/database.js';
-import { sqlLiteral } from '../../../bot/data/turnSerializer.js';
+import { sqlLiteral } from '../../../bot/data/preparedStatements.js';
 import { openMigratedDatabase } from '../../support/database.js';
 
 describe('values written into a turn\'s SQL as literals', () => {
