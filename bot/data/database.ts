@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
@@ -63,23 +63,84 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const dataDir = options.dataDir ? resolve(options.dataDir, 'pglite') : undefined;
   if (dataDir) await initialiseDataFolder(dataDir);
-  const embedded = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams: EMBEDDED_START_PARAMS });
   // PGlite accepts one socket connection unless told otherwise; leave headroom over the pool.
-  const server = new PGLiteSocketServer({
-    db: embedded,
-    host: '127.0.0.1',
-    port: 0,
-    maxConnections: options.poolSize + 4,
-  });
-  await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const server = await startEmbeddedServer({ dataDir, startParams: EMBEDDED_START_PARAMS, maxConnections: options.poolSize + 4 });
+  const url = `postgresql://postgres@${server.address}/postgres?sslmode=disable`;
   // PGlite is one PostgreSQL session behind the socket: queries from several connections interleave
   // their protocol messages (seen as 'portal "" does not exist'). One connection loses nothing, since
   // PGlite runs one query at a time anyway; callers queue on the pool instead.
-  return connect('embedded', url, { ...options, poolSize: 1 }, async () => {
+  return connect('embedded', url, { ...options, poolSize: 1 }, server.close);
+}
+
+interface EmbeddedServerSettings {
+  dataDir: string | undefined;
+  startParams: string[];
+  maxConnections: number;
+}
+
+/**
+ * The embedded server's thread: PGlite and its socket server, told to close by any message. Plain
+ * JavaScript evaluated in the worker, so that it runs the same from sources (tests, `npm run dev`)
+ * and from the build; it imports the two packages by the paths the service itself resolved.
+ */
+const EMBEDDED_SERVER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { PGlite } = await import(workerData.pglite);
+  const { PGLiteSocketServer } = await import(workerData.socketServer);
+  const { dataDir, startParams, maxConnections } = workerData.settings;
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  parentPort.once('message', async () => {
     await server.stop();
-    await embedded.close();
+    await db.close();
+    parentPort.postMessage({ closed: true });
   });
+  parentPort.postMessage({ address: server.getServerConn() });
+})().catch((error) => parentPort.postMessage({ failed: String(error && error.message) }));
+`;
+
+/**
+ * Runs PGlite in a worker thread of its own. It is PostgreSQL compiled to WebAssembly and runs each
+ * statement to the end on the thread it lives on: in the service's main thread it took ~40 % of that
+ * thread's time under load, time in which no turn could run. In a thread of its own the two run in
+ * parallel, and the service still talks to it over loopback as to any server.
+ */
+async function startEmbeddedServer(settings: EmbeddedServerSettings): Promise<{ address: string; close(): Promise<void> }> {
+  const require = createRequire(import.meta.url);
+  const workerData = {
+    pglite: pathToFileURL(require.resolve('@electric-sql/pglite')).href,
+    socketServer: pathToFileURL(require.resolve('@electric-sql/pglite-socket')).href,
+    settings,
+  };
+  const worker = new Worker(EMBEDDED_SERVER_THREAD, { eval: true, workerData });
+  // Between replies nothing listens for 'error': a thread that fails then takes the process down, as
+  // PGlite failing in the main thread did, and the supervisor restarts the service on its data folder.
+  const reply = () =>
+    new Promise<{ address?: string; failed?: string; closed?: boolean }>((resolveReply, reject) => {
+      const settle = (outcome: () => void) => {
+        worker.off('message', onMessage).off('error', onError);
+        outcome();
+      };
+      const onMessage = (message: { address?: string; failed?: string; closed?: boolean }) => settle(() => resolveReply(message));
+      const onError = (error: Error) => settle(() => reject(error));
+      worker.on('message', onMessage).on('error', onError);
+    });
+  const started = await reply();
+  if (!started.address) {
+    await worker.terminate();
+    throw new Error(`The embedded database did not start: ${started.failed ?? 'no reason given'}`);
+  }
+  return {
+    address: started.address,
+    async close() {
+      const closed = reply();
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
+  };
 }
 
 /**

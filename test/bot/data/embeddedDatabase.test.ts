@@ -27,3 +27,32 @@ describe('the embedded database\'s data folder', () => {
     }
   });
 });
+
+describe('the embedded database\'s thread', () => {
+  it('when a statement runs long, then the service\'s own thread goes on meanwhile', async () => {
+    const db = await openDatabase({ poolSize: 1, cipher: ephemeralCipher() });
+    try {
+      let turnsOfTheLoop = 0;
+      let running = true;
+      const spin = () => {
+        turnsOfTheLoop += 1;
+        if (running) setImmediate(spin);
+      };
+      setImmediate(spin);
+      // Seconds of work for PostgreSQL in WebAssembly; in this thread the loop would stand still meanwhile.
+      const counted = await db.pool.query('SELECT count(*)::int AS n FROM generate_series(1, 2000000)');
+      running = false;
+      expect(counted.rows).toEqual([{ n: 2_000_000 }]);
+      expect(turnsOfTheLoop).toBeGreaterThan(1_000);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('when it cannot start (a data folder of another PostgreSQL version), then opening fails and says so', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ledsager-embedded-'));
+    await mkdir(join(dataDir, 'pglite'));
+    await writeFile(join(dataDir, 'pglite', 'PG_VERSION'), '9\n');
+    await expect(openDatabase({ dataDir, poolSize: 1, cipher: ephemeralCipher() })).rejects.toThrow(/embedded database did not start/);
+  });
+});
