@@ -54,12 +54,19 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
     for (const { template } of services) await template.drop();
   }
   const echo = medianFigures(echoRuns);
-  const columns: Array<[string, TurnFigures, string]> = [
-    ['bare echo bot', echo, ''],
-    ...services.map(({ kind, runs: serviceRuns }): [string, TurnFigures, string] => {
-      const { median: ratio, range } = ratioAcrossRuns(serviceRuns.map((run) => run.turnsPerSecond), echoRuns.map((run) => run.turnsPerSecond));
-      return [`service, ${label(kind)}`, medianFigures(serviceRuns), ` (${ratio} echo${range ? `, runs ${range}` : ''})`];
-    }),
+  // The machine's speed drifts within the hour; a ratio to the echo bot's run just before is what compares.
+  const toEcho = (serviceRuns: TurnFigures[], pick: (f: TurnFigures) => number) => {
+    const { median: ratio, range } = ratioAcrossRuns(serviceRuns.map(pick), echoRuns.map(pick));
+    return ` (${ratio} echo${range ? `, runs ${range}` : ''})`;
+  };
+  const columns: Array<[string, TurnFigures, string, string]> = [
+    ['bare echo bot', echo, '', ''],
+    ...services.map(({ kind, runs: serviceRuns }): [string, TurnFigures, string, string] => [
+      `service, ${label(kind)}`,
+      medianFigures(serviceRuns),
+      toEcho(serviceRuns, (run) => run.turnsPerSecond),
+      toEcho(serviceRuns, (run) => run.cpuMsPerTurn),
+    ]),
   ];
   console.log(
     `\nTurns: ${load.conversations} conversations of enrolled citizens answering check-in questions (${load.answersPerConversation} answers each, every reply counted, every answer checked stored), ${load.inFlight} in flight, timed after ${load.warmupPasses} pass(es) of the same work over other conversations; medians of ${runs} run(s), each ratio to the echo bot's run just before`,
@@ -69,10 +76,10 @@ async function benchTurns(kinds: DatabaseKind[], serverUrl: string | undefined):
     [
       ['turns/s', ...columns.map(([, f, ratio]) => `${f.turnsPerSecond.toFixed(0)}${ratio}`)],
       ['p50 / p99 latency (ms)', ...columns.map(([, f]) => `${f.p50Ms.toFixed(0)} / ${f.p99Ms.toFixed(0)}`)],
-      ['CPU per turn (ms)', ...columns.map(([, f]) => f.cpuMsPerTurn.toFixed(1))],
+      ['CPU per turn (ms)', ...columns.map(([, f, , ratio]) => `${f.cpuMsPerTurn.toFixed(1)}${ratio}`)],
       ['CPU per turn in the first pass after start, openings included (ms)', ...columns.map(([, f]) => (Number.isNaN(f.firstPassCpuMsPerTurn) ? '–' : f.firstPassCpuMsPerTurn.toFixed(1)))],
       ['peak RSS under load (MiB)', ...columns.map(([, f]) => f.peakRssMiB.toFixed(0))],
-      ['of which V8 heap / outside it: WASM, buffers (MiB)', ...columns.map(([, f]) => (f.memory ? `${f.memory.heapMiB.toFixed(0)} / ${f.memory.externalMiB.toFixed(0)}` : '–'))],
+      ["of which the main thread's V8 heap / outside it: buffers, WASM (MiB; the embedded database's is in its own thread)", ...columns.map(([, f]) => (f.memory ? `${f.memory.heapMiB.toFixed(0)} / ${f.memory.externalMiB.toFixed(0)}` : '–'))],
       ['database round trips per turn', ...columns.map(([, f]) => (f.queriesPerTurn === undefined ? '–' : f.queriesPerTurn.toFixed(1)))],
     ],
   );
