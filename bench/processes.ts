@@ -64,34 +64,38 @@ export function buildForBench(): void {
 }
 
 /**
- * V8's memory settings as `npm start` gives them to the service: the heap ceiling (NODE_HEAP_MIB, or
- * the script's default) and the young generation's size, read from package.json so that every
- * process here runs with the service's own settings.
+ * The memory settings `npm start` gives the service: V8's heap ceiling (NODE_HEAP_MIB, or the script's
+ * default) and young generation's size, and glibc's number of malloc arenas, read from package.json
+ * so that every process here runs with the service's own settings.
  */
-async function memoryFlags(): Promise<string[]> {
+async function memorySettings(): Promise<{ flags: string[]; env: NodeJS.ProcessEnv }> {
   const { scripts } = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const arenas = /MALLOC_ARENA_MAX=(\d+)/.exec(scripts.start)?.[1];
   const fallback = /--max-old-space-size=\$\{NODE_HEAP_MIB:-(\d+)\}/.exec(scripts.start)?.[1];
   if (!fallback) throw new Error('package.json\'s start script no longer sets --max-old-space-size=${NODE_HEAP_MIB:-…}: update the benchmark with it');
   const mib = process.env.NODE_HEAP_MIB || fallback;
   if (!/^[1-9]\d*$/.test(mib)) throw new Error(`NODE_HEAP_MIB must be a whole number of MiB, not "${mib}"`);
   const youngGeneration = /--max-semi-space-size=\d+/.exec(scripts.start)?.[0];
-  return [`--max-old-space-size=${mib}`, ...(youngGeneration ? [youngGeneration] : [])];
+  return {
+    flags: [`--max-old-space-size=${mib}`, ...(youngGeneration ? [youngGeneration] : [])],
+    env: arenas ? { MALLOC_ARENA_MAX: arenas } : {},
+  };
 }
-const memorySettings = await memoryFlags();
+const memory = await memorySettings();
 
 /** An entry point of the project in its own Node process, with an IPC channel; its output goes to `logFile`. */
 export function startNode(script: string, options: { env?: NodeJS.ProcessEnv; logFile?: string } = {}): ChildProcess {
   const output = options.logFile ? openSync(options.logFile, 'w') : 'ignore';
   const flags = [
     '--disable-warning=DEP0111',
-    ...memorySettings,
+    ...memory.flags,
     // BENCH_CPU_PROF=<folder>: every child writes a V8 CPU profile there (open it in Chrome's DevTools).
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
   ];
   const entry = built ? join(BUILD_DIR, script.replace(/\.ts$/, '.js')) : join(projectRoot(), script);
   return fork(entry, [], {
     execArgv: built ? flags : ['--import', 'tsx', ...flags],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...memory.env, ...options.env },
     stdio: ['ignore', output, output, 'ipc'],
   });
 }
