@@ -3,16 +3,16 @@ import { itemsForCheckIn, QUESTION_BANK } from '../../domain/questionBank/index.
 import type { CheckInStore, OpenCheckIn } from '../../dialogs/services.js';
 import type pg from 'pg';
 import type { PrismaClient } from '../data/generated/client.js';
-import { executeSql, type PreparedStatement, queryPrepared, sqlLiteral } from '../data/preparedStatements.js';
+import { preparedStatement, queryWithValues } from '../data/preparedStatements.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 
 /** An answer (check-in, item, option or null, when), replacing an earlier one to the same item. */
-const SAVE_ANSWER: PreparedStatement = {
-  name: 'ledsager_save_answer',
-  text: `INSERT INTO "CheckInAnswer" (id, "checkInId", "itemId", "optionIndex", "answeredAt")
+const SAVE_ANSWER = preparedStatement(
+  'save_answer',
+  `INSERT INTO "CheckInAnswer" (id, "checkInId", "itemId", "optionIndex", "answeredAt")
    VALUES (gen_random_uuid()::text, $1, $2, $3, $4::timestamptz AT TIME ZONE 'UTC')
    ON CONFLICT ("checkInId", "itemId") DO UPDATE SET "optionIndex" = EXCLUDED."optionIndex", "answeredAt" = EXCLUDED."answeredAt"`,
-};
+);
 
 /** The item ids a check-in was started with live in the row's bank version plus its answers; the plan is stored on start. */
 export class PrismaCheckInStore implements CheckInStore {
@@ -49,9 +49,7 @@ export class PrismaCheckInStore implements CheckInStore {
 
   /** Saved at once, every answer turn: one statement. */
   async answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void> {
-    if (optionIndex !== null && !Number.isSafeInteger(optionIndex)) throw new RangeError('A check-in answer is an option index or none');
-    const option = optionIndex === null ? 'NULL' : String(optionIndex);
-    await queryPrepared(this.pool, [SAVE_ANSWER], executeSql(SAVE_ANSWER, [sqlLiteral(checkInId), sqlLiteral(itemId), option, sqlLiteral(this.now().toISOString())]));
+    await queryWithValues(this.pool, SAVE_ANSWER, [checkInId, itemId, optionIndex, this.now()]);
   }
 
   async finish(checkInId: string): Promise<void> {

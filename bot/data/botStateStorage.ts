@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
-import { executeSql, type PreparedStatement, sqlLiteral } from './preparedStatements.js';
+import { executeSql, preparedStatement, sqlLiteral } from './preparedStatements.js';
 import { sealColumn } from './sealedFields.js';
 import { dropTurnWrite, takeReadAhead, type TurnAddress, type TurnReader, writeAtTurnEnd } from './turnSerializer.js';
 
 /** The state columns by key; a turn's read-ahead and a plain read end it differently. */
 const SELECT_STATE_BY_KEY = 'SELECT key, data, "eTag" FROM "BotState" WHERE key';
 
-const READ_STATE: PreparedStatement = { name: 'ledsager_read_state', text: `${SELECT_STATE_BY_KEY} = $1` };
+const READ_STATE = preparedStatement('read_state', `${SELECT_STATE_BY_KEY} = $1`);
 
 /** An overwrite (key, data, eTag). */
-const WRITE_STATE: PreparedStatement = {
-  name: 'ledsager_write_state',
-  text: `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ($1, $2, $3, now())
+const WRITE_STATE = preparedStatement(
+  'write_state',
+  `INSERT INTO "BotState" (key, data, "eTag", "updatedAt") VALUES ($1, $2, $3, now())
    ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, "eTag" = EXCLUDED."eTag", "updatedAt" = now()`,
-};
+);
 
 interface StateRow {
   key: string;
@@ -42,7 +42,7 @@ export class BotStateStorage implements Storage {
 
   /** The read a turn's opening message makes: the conversation's state; its overwrite is left for the turn's end. */
   readonly readAhead: TurnReader = {
-    statements: [READ_STATE, WRITE_STATE],
+    statements: [READ_STATE],
     read: (turn: TurnAddress) => ({ key: turn.conversationKey, sql: executeSql(READ_STATE, [sqlLiteral(turn.conversationKey)]) }),
   };
 
@@ -70,7 +70,8 @@ export class BotStateStorage implements Storage {
         const json = JSON.stringify(data);
         // Each later read in the turn gets its own copy: reads open sealed values in place.
         const rowsAfter = (): StateRow[] => [{ key, data: JSON.parse(json) as StateRow['data'], eTag: nextETag }];
-        if (writeAtTurnEnd(key, executeSql(WRITE_STATE, [sqlLiteral(key), sqlLiteral(json), sqlLiteral(nextETag)]), rowsAfter)) continue;
+        const atTurnEnd = { statements: [WRITE_STATE], sql: executeSql(WRITE_STATE, [sqlLiteral(key), sqlLiteral(json), sqlLiteral(nextETag)]) };
+        if (writeAtTurnEnd(key, atTurnEnd, rowsAfter)) continue;
         await this.pool.query(WRITE_STATE.text, [key, data, nextETag]);
         continue;
       }

@@ -1,15 +1,24 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 /**
  * A statement every turn runs, parsed and planned once per database session instead of once per
  * use: on PostgreSQL that halved the server's CPU for a turn's statements, and on the embedded
- * database (PostgreSQL in WebAssembly, in the service's own thread) it saved ~0.6 ms a turn
- * (measured, 2026-12-07). Its parameters' types are inferred from `text`.
+ * database (PostgreSQL in WebAssembly) it saved ~0.6 ms a turn (measured, 2026-12-07). Its
+ * parameters' types are inferred from `text`. Make one with `preparedStatement`.
  */
 export interface PreparedStatement {
-  /** Unique in the session; prefixed so it never meets a name of someone else's. */
+  /** Unique in the session: prefixed, and ending in a hash of `text`. */
   readonly name: `ledsager_${string}`;
   readonly text: string;
+}
+
+/**
+ * Names it after its text too, so that a session that outlives a deployment (behind a pooler) never
+ * runs an older version's statement under the same name.
+ */
+export function preparedStatement(name: string, text: string): PreparedStatement {
+  return { name: `ledsager_${name}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`, text };
 }
 
 /**
@@ -50,6 +59,38 @@ export async function prepareOn(client: pg.ClientBase, statements: readonly Prep
   if (missing.length === 0) return;
   await client.query(missing.map((statement) => `PREPARE ${statement.name} AS ${statement.text}`).join(';\n'));
   for (const statement of missing) known.add(statement.name);
+}
+
+/** Each connection's own suffix for pg's protocol-level statement names (see `queryWithValues`). */
+const connectionSuffixes = new WeakMap<pg.ClientBase, string>();
+let connectionsSeen = 0;
+
+/**
+ * Runs one statement with its values bound, not written into the SQL: a statement that fails is
+ * logged by PostgreSQL with its text, and a citizen's answers must not land in the server's log.
+ * pg prepares it once per connection under a name of that connection's own, since on the embedded
+ * database a later connection would find the name taken in the one shared session.
+ */
+export async function queryWithValues<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  pool: Pick<pg.Pool, 'connect'>,
+  statement: PreparedStatement,
+  values: readonly unknown[],
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  let suffix = connectionSuffixes.get(client);
+  if (!suffix) {
+    connectionsSeen += 1;
+    suffix = `c${process.pid}_${connectionsSeen}`;
+    connectionSuffixes.set(client, suffix);
+  }
+  try {
+    const result = await client.query<R>({ name: `${statement.name}_${suffix}`, text: statement.text, values: [...values] });
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
 }
 
 /** Runs plain SQL (made with `executeSql`) on a pooled connection that has the statements prepared. */

@@ -56,14 +56,19 @@ export interface TurnRead {
 
 /** Reads what a turn will ask first, for the turn's opening message. */
 export interface TurnReader {
-  /** What its reads, and the writes its store leaves for a turn's end, execute: prepared on a turn's connection first. */
+  /** What its reads execute: prepared on a turn's connection first. */
   readonly statements: readonly PreparedStatement[];
   read(turn: TurnAddress): TurnRead;
 }
 
-/** The conversation's own write, left for the turn's end, and what a read of it gets meanwhile. */
-interface PendingWrite {
+/** SQL for a turn's message, and the prepared statements it executes. */
+export interface TurnWrite {
+  statements: readonly PreparedStatement[];
   sql: string;
+}
+
+/** The conversation's own write, left for the turn's end, and what a read of it gets meanwhile. */
+interface PendingWrite extends TurnWrite {
   rows: () => unknown[];
 }
 
@@ -118,10 +123,10 @@ export function takeReadAhead(key: string): unknown[] | undefined {
  * False when no turn of that conversation runs here: the caller then writes at once. Only that
  * conversation's turns write its state, so a write outside them never lands in a turn's commit.
  */
-export function writeAtTurnEnd(conversationKey: string, sql: string, rowsAfter: () => unknown[]): boolean {
+export function writeAtTurnEnd(conversationKey: string, write: TurnWrite, rowsAfter: () => unknown[]): boolean {
   const turn = turnsInProgress.get(conversationKey);
   if (!turn) return false;
-  turn.pending = { sql, rows: rowsAfter };
+  turn.pending = { ...write, rows: rowsAfter };
   return true;
 }
 
@@ -160,7 +165,7 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
       } finally {
         finishTurn(inProgress);
       }
-      if (inProgress.pending) await queryPrepared(this.pool, this.statements, inProgress.pending.sql);
+      if (inProgress.pending) await queryPrepared(this.pool, inProgress.pending.statements, inProgress.pending.sql);
       return result;
     });
   }
@@ -229,12 +234,13 @@ export class PostgresTurnSerializer implements TurnSerializer {
       try {
         result = await work();
       } catch (error) {
-        await this.end(client, 'ROLLBACK').catch(() => undefined);
+        await this.end(client, { statements: [], sql: 'ROLLBACK' }).catch(() => undefined);
         throw error;
       } finally {
         finishTurn(inProgress);
       }
-      await this.end(client, [...(inProgress.pending ? [inProgress.pending.sql] : []), 'COMMIT'].join(';\n'));
+      const { pending } = inProgress;
+      await this.end(client, pending ? { statements: pending.statements, sql: `${pending.sql};\nCOMMIT` } : { statements: [], sql: 'COMMIT' });
       return result;
     });
   }
@@ -258,8 +264,9 @@ export class PostgresTurnSerializer implements TurnSerializer {
   }
 
   /** Ends the transaction; a connection whose end failed is closed, which rolls back and releases the lock. */
-  private async end(client: pg.PoolClient, sql: string): Promise<void> {
+  private async end(client: pg.PoolClient, { statements, sql }: TurnWrite): Promise<void> {
     try {
+      await prepareOn(client, statements);
       await client.query(sql);
     } catch (error) {
       release(client, error instanceof Error ? error : true);

@@ -1,5 +1,5 @@
 import type { Sql } from '../data/database.js';
-import { executeSql, type PreparedStatement, sqlLiteral } from '../data/preparedStatements.js';
+import { executeSql, preparedStatement, sqlLiteral } from '../data/preparedStatements.js';
 import { takeReadAhead, type TurnAddress, type TurnReader } from '../data/turnSerializer.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
@@ -70,9 +70,9 @@ interface FoundRow {
 }
 
 /** The identity lookup by channel and user id. */
-const FIND_PERSON: PreparedStatement = {
-  name: 'ledsager_find_person',
-  text: `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
+const FIND_PERSON = preparedStatement(
+  'find_person',
+  `SELECT i.id, i."conversationReference" AS reference, i."unreachableSince" IS NOT NULL AS unreachable,
      i."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
      c.id AS "citizenId", c."displayName", c.locale, c."timeZone",
      (COALESCE((c.schedule->>'silenced')::boolean, false)
@@ -82,7 +82,7 @@ const FIND_PERSON: PreparedStatement = {
    LEFT JOIN "Citizen" c ON c.id = i."citizenId"
    LEFT JOIN "Staff" s ON s.id = i."staffId"
    WHERE i."channelId" = $1 AND i."userId" = $2`,
-};
+);
 
 const readAheadKey = (channelId: string, userId: string) => `person ${channelId} ${userId}`;
 

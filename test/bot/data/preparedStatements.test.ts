@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../bot/data/database.js';
-import { executeSql, type PreparedStatement, prepareOn, queryPrepared, sqlLiteral } from '../../../bot/data/preparedStatements.js';
+import { executeSql, preparedStatement, prepareOn, queryPrepared, queryWithValues, sqlLiteral } from '../../../bot/data/preparedStatements.js';
 import { openMigratedDatabase } from '../../support/database.js';
 import { createScratchDatabase, skipWithoutPostgres } from '../../support/postgres.js';
 
-const ECHO: PreparedStatement = { name: 'ledsager_test_echo', text: 'SELECT $1::text AS said, $2::int + 1 AS next' };
-const BROKEN: PreparedStatement = { name: 'ledsager_test_broken', text: 'SELECT * FROM "NoSuchTable" WHERE id = $1' };
+const ECHO = preparedStatement('test_echo', 'SELECT $1::text AS said, $2::int + 1 AS next');
+const BROKEN = preparedStatement('test_broken', 'SELECT * FROM "NoSuchTable" WHERE id = $1');
 
 /** A client that remembers the SQL it was sent. */
 function recording(client: pg.ClientBase): string[] {
@@ -64,9 +64,33 @@ function preparedContract(label: string, open: () => Promise<{ db: Database; cle
     });
 
     it('when a statement cannot be prepared, then the call fails, that connection is dropped, and the next call works', async () => {
-      await expect(queryPrepared(db.pool, [BROKEN], executeSql(BROKEN, [sqlLiteral('x')]))).rejects.toThrow(/NoSuchTable/);
+      await queryPrepared(db.pool, [ECHO], executeSql(ECHO, [sqlLiteral('warm'), '0']));
+      const connections = db.pool.totalCount;
+      await expect(queryPrepared(db.pool, [ECHO, BROKEN], executeSql(BROKEN, [sqlLiteral('x')]))).rejects.toThrow(/NoSuchTable/);
+      expect(db.pool.totalCount).toBe(connections - 1);
       const result = await queryPrepared(db.pool, [ECHO], executeSql(ECHO, [sqlLiteral('after'), '2']));
       expect(Array.isArray(result) ? result[0]?.rows : result.rows).toEqual([{ said: 'after', next: 3 }]);
+    });
+
+    it('when a statement runs with bound values, then they are not in its text, and a new connection runs it too', async () => {
+      const first = await queryWithValues(db.pool, ECHO, ["it's \\ bound", 1]);
+      const fresh = new pg.Pool({ connectionString: db.url, max: 1 });
+      try {
+        const client = await fresh.connect();
+        const sent = recording(client);
+        client.release();
+        const again = await queryWithValues(fresh, ECHO, ['again', 2]);
+        expect(first.rows).toEqual([{ said: "it's \\ bound", next: 2 }]);
+        expect(again.rows).toEqual([{ said: 'again', next: 3 }]);
+        expect(sent.join('\n')).not.toContain('again');
+      } finally {
+        await fresh.end();
+      }
+    });
+
+    it('when a name is made, then it carries a hash of the text, so another text never runs under it', () => {
+      expect(preparedStatement('x', 'SELECT 1').name).toMatch(/^ledsager_x_[0-9a-f]{12}$/);
+      expect(preparedStatement('x', 'SELECT 1').name).not.toBe(preparedStatement('x', 'SELECT 2').name);
     });
   });
 }
