@@ -115,30 +115,48 @@ async function startEmbeddedServer(settings: EmbeddedServerSettings): Promise<{ 
     settings,
   };
   const worker = new Worker(EMBEDDED_SERVER_THREAD, { eval: true, workerData });
-  // Between replies nothing listens for 'error': a thread that fails then takes the process down, as
-  // PGlite failing in the main thread did, and the supervisor restarts the service on its data folder.
+  let closing: Promise<void> | undefined;
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+  });
   const reply = () =>
     new Promise<{ address?: string; failed?: string; closed?: boolean }>((resolveReply, reject) => {
       const settle = (outcome: () => void) => {
-        worker.off('message', onMessage).off('error', onError);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         outcome();
       };
       const onMessage = (message: { address?: string; failed?: string; closed?: boolean }) => settle(() => resolveReply(message));
       const onError = (error: Error) => settle(() => reject(error));
-      worker.on('message', onMessage).on('error', onError);
+      const onExit = (code: number) => settle(() => reject(new Error(`The embedded database's thread ended (exit code ${code})`)));
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
-  const started = await reply();
-  if (!started.address) {
+  const started = await reply().catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }));
+  if (!('address' in started) || !started.address) {
     await worker.terminate();
     throw new Error(`The embedded database did not start: ${started.failed ?? 'no reason given'}`);
   }
+  // Between replies nothing listens for 'error': a thread that fails takes the process down, as PGlite
+  // failing in the main thread did, and the supervisor restarts the service on its data folder. A
+  // thread that ends without an error while the service runs does the same.
+  worker.once('exit', (code) => {
+    if (closing) return;
+    setImmediate(() => {
+      throw new Error(`The embedded database's thread ended (exit code ${code})`);
+    });
+  });
   return {
     address: started.address,
-    async close() {
-      const closed = reply();
-      worker.postMessage('close');
-      await closed;
-      await worker.terminate();
+    close() {
+      closing ??= (async () => {
+        if (!exited) {
+          const closed = reply();
+          worker.postMessage('close');
+          await closed;
+        }
+        await worker.terminate();
+      })();
+      return closing;
     },
   };
 }
@@ -172,16 +190,21 @@ async function connect(
   pool.on('error', () => {});
   if (onQuery) countQueries(pool, onQuery);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<void> | undefined;
   return {
     mode,
     url,
     prisma: withSealedFields(client, cipher),
     pool,
     cipher,
-    async close() {
-      await client.$disconnect();
-      await pool.end();
-      await closeServer();
+    // Once: a second shutdown signal, or a test's cleanup after the app's own stop, waits for the first.
+    close() {
+      closing ??= (async () => {
+        await client.$disconnect();
+        await pool.end();
+        await closeServer();
+      })();
+      return closing;
     },
   };
 }

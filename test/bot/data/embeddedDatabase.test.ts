@@ -47,6 +47,8 @@ describe('the embedded database\'s thread', () => {
     } finally {
       await db.close();
     }
+    // Closing twice (a second shutdown signal) is no error.
+    await db.close();
   });
 
   it('when it cannot start (a data folder of another PostgreSQL version), then opening fails and says so', async () => {
