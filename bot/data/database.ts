@@ -131,8 +131,8 @@ async function startEmbeddedServer(settings: EmbeddedServerSettings): Promise<{ 
       const onExit = (code: number) => settle(() => reject(new Error(`The embedded database's thread ended (exit code ${code})`)));
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
-  const started = await reply().catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }));
-  if (!('address' in started) || !started.address) {
+  const started: { address?: string; failed?: string } = await reply().catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }));
+  if (!started.address) {
     await worker.terminate();
     throw new Error(`The embedded database did not start: ${started.failed ?? 'no reason given'}`);
   }

@@ -71,42 +71,45 @@ let connectionsSeen = 0;
  * pg prepares it once per connection under a name of that connection's own, since on the embedded
  * database a later connection would find the name taken in the one shared session.
  */
-export async function queryWithValues<R extends pg.QueryResultRow = pg.QueryResultRow>(
+export function queryWithValues<R extends pg.QueryResultRow = pg.QueryResultRow>(
   pool: Pick<pg.Pool, 'connect'>,
   statement: PreparedStatement,
   values: readonly unknown[],
 ): Promise<pg.QueryResult<R>> {
-  const client = await pool.connect();
-  let suffix = connectionSuffixes.get(client);
-  if (!suffix) {
-    connectionsSeen += 1;
-    suffix = `c${process.pid}_${connectionsSeen}`;
-    connectionSuffixes.set(client, suffix);
-  }
-  try {
-    const result = await client.query<R>({ name: `${statement.name}_${suffix}`, text: statement.text, values: [...values] });
-    client.release();
-    return result;
-  } catch (error) {
-    client.release(error instanceof Error ? error : true);
-    throw error;
-  }
+  return onPooledConnection(pool, (client) => {
+    let suffix = connectionSuffixes.get(client);
+    if (!suffix) {
+      connectionsSeen += 1;
+      suffix = `c${process.pid}_${connectionsSeen}`;
+      connectionSuffixes.set(client, suffix);
+    }
+    return client.query<R>({ name: `${statement.name}_${suffix}`, text: statement.text, values: [...values] });
+  });
 }
 
 /** Runs plain SQL (made with `executeSql`) on a pooled connection that has the statements prepared. */
-export async function queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(
+export function queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(
   pool: Pick<pg.Pool, 'connect'>,
   statements: readonly PreparedStatement[],
   sql: string,
 ): Promise<pg.QueryResult<R> | pg.QueryResult<R>[]> {
+  return onPooledConnection(pool, async (client) => {
+    await prepareOn(client, statements);
+    return (await client.query<R>(sql)) as pg.QueryResult<R> | pg.QueryResult<R>[];
+  });
+}
+
+/**
+ * Runs `work` on a connection of the pool. A connection whose work failed (a failed PREPARE, a
+ * connection the server ended) is closed, not handed out again with a session in doubt.
+ */
+async function onPooledConnection<T>(pool: Pick<pg.Pool, 'connect'>, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await prepareOn(client, statements);
-    const result = (await client.query<R>(sql)) as pg.QueryResult<R> | pg.QueryResult<R>[];
+    const result = await work(client);
     client.release();
     return result;
   } catch (error) {
-    // A failed PREPARE or a connection the server ended: do not hand that session out again.
     client.release(error instanceof Error ? error : true);
     throw error;
   }
