@@ -3,7 +3,7 @@ import { itemsForCheckIn, QUESTION_BANK } from '../../domain/questionBank/index.
 import type { CheckInStore, OpenCheckIn } from '../../dialogs/services.js';
 import type pg from 'pg';
 import type { PrismaClient } from '../data/generated/client.js';
-import { preparedStatement, queryWithValues } from '../data/preparedStatements.js';
+import { preparedStatement, queryBatch } from '../data/preparedStatements.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 
 /** An answer (check-in, item, option or null, when), replacing an earlier one to the same item. */
@@ -47,9 +47,9 @@ export class PrismaCheckInStore implements CheckInStore {
     return { checkInId: checkIn.id, itemIds, answeredItemIds: [] };
   }
 
-  /** Saved at once, every answer turn: one statement. */
+  /** Saved at once, every answer turn: one statement, its values bound. */
   async answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void> {
-    await queryWithValues(this.pool, SAVE_ANSWER, [checkInId, itemId, optionIndex, this.now()]);
+    await queryBatch(this.pool, [{ statement: SAVE_ANSWER, values: [checkInId, itemId, optionIndex, this.now().toISOString()] }]);
   }
 
   async finish(checkInId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
 import type { FieldCipher } from './fieldCipher.js';
-import { executeSql, preparedStatement, sqlLiteral } from './preparedStatements.js';
+import { preparedStatement } from './preparedStatements.js';
 import { sealColumn } from './sealedFields.js';
 import { dropTurnWrite, takeReadAhead, type TurnAddress, type TurnReader, writeAtTurnEnd } from './turnSerializer.js';
 
@@ -40,10 +40,9 @@ export class BotStateStorage implements Storage {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** The read a turn's opening message makes: the conversation's state; its overwrite is left for the turn's end. */
+  /** The read a turn's opening batch makes: the conversation's state; its overwrite is left for the turn's end. */
   readonly readAhead: TurnReader = {
-    statements: [READ_STATE],
-    read: (turn: TurnAddress) => ({ key: turn.conversationKey, sql: executeSql(READ_STATE, [sqlLiteral(turn.conversationKey)]) }),
+    read: (turn: TurnAddress) => ({ key: turn.conversationKey, read: { statement: READ_STATE, values: [turn.conversationKey] } }),
   };
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -70,8 +69,7 @@ export class BotStateStorage implements Storage {
         const json = JSON.stringify(data);
         // Each later read in the turn gets its own copy: reads open sealed values in place.
         const rowsAfter = (): StateRow[] => [{ key, data: JSON.parse(json) as StateRow['data'], eTag: nextETag }];
-        const atTurnEnd = { statements: [WRITE_STATE], sql: executeSql(WRITE_STATE, [sqlLiteral(key), sqlLiteral(json), sqlLiteral(nextETag)]) };
-        if (writeAtTurnEnd(key, atTurnEnd, rowsAfter)) continue;
+        if (writeAtTurnEnd(key, { key, write: { statement: WRITE_STATE, values: [key, json, nextETag] }, rowsAfter })) continue;
         await this.pool.query(WRITE_STATE.text, [key, data, nextETag]);
         continue;
       }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
  * A statement every turn runs, parsed and planned once per database session instead of once per
@@ -21,24 +21,6 @@ export function preparedStatement(name: string, text: string): PreparedStatement
   return { name: `ledsager_${name}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`, text };
 }
 
-/**
- * The statement as SQL with its arguments as SQL literals (see `sqlLiteral`), so that it can ride in a
- * simple-query message with other statements: one round trip for several prepared statements.
- */
-export function executeSql(statement: PreparedStatement, literals: readonly string[]): string {
-  return `EXECUTE ${statement.name}(${literals.join(', ')})`;
-}
-
-/**
- * A string as a SQL literal, exactly as pg's `escapeLiteral` writes it (quotes doubled; with a
- * backslash, backslashes doubled in an E'' string), without its character-by-character
- * concatenation: conversation state is kilobytes, and that loop was a seventh of a turn's allocation.
- */
-export function sqlLiteral(value: string): string {
-  const quoted = `'${value.replaceAll("'", "''")}'`;
-  return value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
-}
-
 /** What each connection's session is known to hold. Plain per client: a replaced connection starts empty. */
 const preparedOn = new WeakMap<pg.ClientBase, Set<string>>();
 
@@ -48,7 +30,7 @@ const preparedOn = new WeakMap<pg.ClientBase, Set<string>>();
  * connection, so a statement prepared through an earlier connection is still there. One round trip
  * per new connection, and one more when something is missing; none after that.
  */
-export async function prepareOn(client: pg.ClientBase, statements: readonly PreparedStatement[]): Promise<void> {
+async function prepareOn(client: pg.ClientBase, statements: readonly PreparedStatement[]): Promise<void> {
   let known = preparedOn.get(client);
   if (!known) {
     const held = await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ledsager\\_%'");
@@ -61,42 +43,87 @@ export async function prepareOn(client: pg.ClientBase, statements: readonly Prep
   for (const statement of missing) known.add(statement.name);
 }
 
-/** Each connection's own suffix for pg's protocol-level statement names (see `queryWithValues`). */
-const connectionSuffixes = new WeakMap<pg.ClientBase, string>();
-let connectionsSeen = 0;
+/** A value bound to a statement's parameter, sent as text (PostgreSQL parses it as the parameter's type). */
+export type BoundValue = string | number | boolean | null;
 
 /**
- * Runs one statement with its values bound, not written into the SQL: a statement that fails is
- * logged by PostgreSQL with its text, and a citizen's answers must not land in the server's log.
- * pg prepares it once per connection under a name of that connection's own, since on the embedded
- * database a later connection would find the name taken in the one shared session.
+ * One statement of a batch: a prepared statement with its values, or a statement without
+ * parameters that is parsed where it stands (`BEGIN …`, `SET LOCAL …`, `COMMIT`).
  */
-export function queryWithValues<R extends pg.QueryResultRow = pg.QueryResultRow>(
-  pool: Pick<pg.Pool, 'connect'>,
-  statement: PreparedStatement,
-  values: readonly unknown[],
-): Promise<pg.QueryResult<R>> {
-  return onPooledConnection(pool, (client) => {
-    let suffix = connectionSuffixes.get(client);
-    if (!suffix) {
-      connectionsSeen += 1;
-      suffix = `c${process.pid}_${connectionsSeen}`;
-      connectionSuffixes.set(client, suffix);
-    }
-    return client.query<R>({ name: `${statement.name}_${suffix}`, text: statement.text, values: [...values] });
-  });
+export type BatchStep = BoundStatement | string;
+
+/** A prepared statement with the values for its parameters. */
+export interface BoundStatement {
+  statement: PreparedStatement;
+  values: readonly BoundValue[];
 }
 
-/** Runs plain SQL (made with `executeSql`) on a pooled connection that has the statements prepared. */
-export function queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(
-  pool: Pick<pg.Pool, 'connect'>,
-  statements: readonly PreparedStatement[],
-  sql: string,
-): Promise<pg.QueryResult<R> | pg.QueryResult<R>[]> {
-  return onPooledConnection(pool, async (client) => {
-    await prepareOn(client, statements);
-    return (await client.query<R>(sql)) as pg.QueryResult<R> | pg.QueryResult<R>[];
+/** The prepared statements `steps` execute, each once. */
+function statementsOf(steps: readonly BatchStep[]): PreparedStatement[] {
+  const byName = new Map<string, PreparedStatement>();
+  for (const step of steps) if (typeof step !== 'string') byName.set(step.statement.name, step.statement);
+  return [...byName.values()];
+}
+
+/** The calls on pg's connection that its own extended-protocol queries make (see pg's `Query.prepare`). */
+interface ProtocolConnection {
+  stream: { cork(): void; uncork(): void };
+  parse(message: { text: string; name?: string }): void;
+  bind(message: { statement?: string; values?: (string | null)[] }): void;
+  describe(message: { type: 'P'; name: string }): void;
+  execute(message: { portal: string }): void;
+  sync(): void;
+}
+
+/**
+ * Several statements in one round trip: each bound (values as parameters, never in the SQL text, so
+ * a statement that fails is logged by PostgreSQL without them) and executed, then one Sync. Until that
+ * Sync the statements are one transaction, unless they hold their own BEGIN and COMMIT; the first
+ * that fails ends the batch. pg's own query gathers the results, one per statement.
+ */
+class Batch extends pg.Query {
+  constructor(
+    private readonly steps: readonly BatchStep[],
+    callback: (error: Error | undefined, results: pg.QueryResult | pg.QueryResult[]) => void,
+  ) {
+    super({ text: '' }, undefined, callback as never);
+    this.submit = (connection) => {
+      const protocol = connection as unknown as ProtocolConnection;
+      protocol.stream.cork();
+      try {
+        for (const step of this.steps) {
+          if (typeof step === 'string') {
+            protocol.parse({ text: step });
+            protocol.bind({});
+          } else {
+            protocol.bind({ statement: step.statement.name, values: step.values.map((value) => (value === null ? null : String(value))) });
+          }
+          protocol.describe({ type: 'P', name: '' });
+          protocol.execute({ portal: '' });
+        }
+        protocol.sync();
+      } finally {
+        protocol.stream.uncork();
+      }
+    };
+  }
+}
+
+/**
+ * Runs `steps` as one batch (see `Batch`) on a connection that has their prepared statements
+ * prepared; one result per step.
+ */
+export async function runBatch(client: pg.ClientBase, steps: readonly BatchStep[]): Promise<pg.QueryResult[]> {
+  await prepareOn(client, statementsOf(steps));
+  const results = await new Promise<pg.QueryResult | pg.QueryResult[]>((resolve, reject) => {
+    client.query(new Batch(steps, (error, result) => (error ? reject(error) : resolve(result))));
   });
+  return Array.isArray(results) ? results : [results];
+}
+
+/** `runBatch` on a pooled connection. */
+export function queryBatch(pool: Pick<pg.Pool, 'connect'>, steps: readonly BatchStep[]): Promise<pg.QueryResult[]> {
+  return onPooledConnection(pool, (client) => runBatch(client, steps));
 }
 
 /**

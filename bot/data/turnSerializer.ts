@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { countQueries } from './database.js';
-import { type PreparedStatement, prepareOn, queryPrepared, sqlLiteral } from './preparedStatements.js';
+import { type BatchStep, type BoundStatement, preparedStatement, queryBatch, runBatch } from './preparedStatements.js';
 
 /** Runs the turns of one conversation one at a time, in arrival order; different conversations run in parallel. */
 export interface TurnSerializer {
@@ -44,39 +44,32 @@ export interface TurnAddress {
   userId: string;
 }
 
-/**
- * A read the turn's opening message makes (on PostgreSQL, once the lock is granted). `sql` executes
- * one of its reader's prepared statements with its values as escaped literals (it rides in a
- * simple-query message); `key` is what the reader asks `takeReadAhead` for.
- */
+/** A read the turn's opening batch makes (on PostgreSQL, once the lock is granted); `key` is what its reader asks `takeReadAhead` for. */
 export interface TurnRead {
   key: string;
-  sql: string;
+  read: BoundStatement;
 }
 
-/** Reads what a turn will ask first, for the turn's opening message. */
+/** Reads what a turn will ask first, for the turn's opening batch. */
 export interface TurnReader {
-  /** What its reads execute: prepared on a turn's connection first. */
-  readonly statements: readonly PreparedStatement[];
   read(turn: TurnAddress): TurnRead;
 }
 
-/** SQL for a turn's message, and the prepared statements it executes. */
+/**
+ * A write left for the turn's closing batch. A later write under the same `key` replaces it; when
+ * it has `rowsAfter`, a read of `key` in the rest of the turn gets those rows (its own write).
+ */
 export interface TurnWrite {
-  statements: readonly PreparedStatement[];
-  sql: string;
+  key: string;
+  write: BoundStatement;
+  rowsAfter?: () => unknown[];
 }
 
-/** The conversation's own write, left for the turn's end, and what a read of it gets meanwhile. */
-interface PendingWrite extends TurnWrite {
-  rows: () => unknown[];
-}
-
-/** What one turn holds while it runs: the keys it read ahead, and the write left for its end. */
+/** What one turn holds while it runs: the keys it read ahead, and the writes left for its end. */
 interface TurnInProgress {
   readonly conversationKey: string;
   readonly readKeys: string[];
-  pending?: PendingWrite;
+  readonly pending: Map<string, TurnWrite>;
 }
 
 /**
@@ -89,11 +82,10 @@ interface TurnInProgress {
 const turnsInProgress = new Map<string, TurnInProgress>();
 const rowsReadAhead = new Map<string, { rows: unknown[]; turn: TurnInProgress }>();
 
-/** Registers a turn with what its opening message read; the reads' results are `results` from `offset` on. */
-function startTurn(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult | pg.QueryResult[], offset: number): TurnInProgress {
-  const all = Array.isArray(results) ? results : [results];
-  const inProgress: TurnInProgress = { conversationKey: turn.conversationKey, readKeys: reads.map((read) => read.key) };
-  reads.forEach((read, i) => rowsReadAhead.set(read.key, { rows: all[offset + i]?.rows ?? [], turn: inProgress }));
+/** Registers a turn with what its opening batch read; the reads' results are `results` from `offset` on. */
+function startTurn(turn: TurnAddress, reads: TurnRead[], results: pg.QueryResult[], offset: number): TurnInProgress {
+  const inProgress: TurnInProgress = { conversationKey: turn.conversationKey, readKeys: reads.map((read) => read.key), pending: new Map() };
+  reads.forEach((read, i) => rowsReadAhead.set(read.key, { rows: results[offset + i]?.rows ?? [], turn: inProgress }));
   turnsInProgress.set(turn.conversationKey, inProgress);
   return inProgress;
 }
@@ -104,60 +96,62 @@ function finishTurn(inProgress: TurnInProgress): void {
   for (const key of inProgress.readKeys) if (rowsReadAhead.get(key)?.turn === inProgress) rowsReadAhead.delete(key);
 }
 
+/** The writes a turn left for its end, in the order they were first left. */
+function pendingWrites(inProgress: TurnInProgress): BoundStatement[] {
+  return [...inProgress.pending.values()].map((pending) => pending.write);
+}
+
 /**
- * What a read of `key` gets without asking the database: the running turn's own write, if it left
- * one for its end, else what its opening message read under `key`, served once (a later read goes
- * to the database).
+ * What a read of `key` gets without asking the database: the running turn's own write under `key`
+ * (the conversation's), if it left one for its end, else what its opening batch read under `key`,
+ * served once (a later read goes to the database).
  */
 export function takeReadAhead(key: string): unknown[] | undefined {
-  const pending = turnsInProgress.get(key)?.pending;
-  if (pending) return pending.rows();
+  const pending = turnsInProgress.get(key)?.pending.get(key);
+  if (pending?.rowsAfter) return pending.rowsAfter();
   const ahead = rowsReadAhead.get(key);
   rowsReadAhead.delete(key);
   return ahead?.rows;
 }
 
 /**
- * Leaves the conversation's own write (plain SQL, replacing an earlier one) for its running turn's
- * closing message, which runs only if the turn succeeds; until then its reads get `rowsAfter()`.
- * False when no turn of that conversation runs here: the caller then writes at once. Only that
- * conversation's turns write its state, so a write outside them never lands in a turn's commit.
+ * Leaves a write for the closing batch of the conversation's running turn, which runs only if the
+ * turn succeeds, in one transaction with the turn's other writes. False when no turn of that
+ * conversation runs here: the caller then writes at once. Only a conversation's own turns leave
+ * writes for it, so a write from outside never lands in a turn's commit.
  */
-export function writeAtTurnEnd(conversationKey: string, write: TurnWrite, rowsAfter: () => unknown[]): boolean {
+export function writeAtTurnEnd(conversationKey: string, write: TurnWrite): boolean {
   const turn = turnsInProgress.get(conversationKey);
   if (!turn) return false;
-  turn.pending = { ...write, rows: rowsAfter };
+  turn.pending.set(write.key, write);
   return true;
 }
 
-/** Withdraws the running turn's write and read-ahead for the conversation (it was deleted). */
+/** Withdraws the running turn's write and read-ahead under the conversation's own key (its state was deleted). */
 export function dropTurnWrite(conversationKey: string): void {
   const turn = turnsInProgress.get(conversationKey);
   if (!turn) return;
-  turn.pending = undefined;
+  turn.pending.delete(conversationKey);
   if (rowsReadAhead.get(conversationKey)?.turn === turn) rowsReadAhead.delete(conversationKey);
 }
 
 /**
  * Turns on the embedded database, which only one process can own: the in-process queue serialises
  * them. A turn's reads ahead take one round trip before it runs, and its writes left for the end one
- * after (a message is one transaction).
+ * after (a batch is one transaction).
  */
 export class EmbeddedTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
-  private readonly statements: PreparedStatement[];
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly readsAhead: TurnReader[],
-  ) {
-    this.statements = readsAhead.flatMap((reader) => reader.statements);
-  }
+  ) {}
 
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
       const reads = this.readsAhead.map((reader) => reader.read(turn));
-      const results = reads.length > 0 ? await queryPrepared(this.pool, this.statements, reads.map((read) => read.sql).join(';\n')) : [];
+      const results = reads.length > 0 ? await queryBatch(this.pool, reads.map((read) => read.read)) : [];
       const inProgress = startTurn(turn, reads, results, 0);
       let result: T;
       try {
@@ -165,7 +159,7 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
       } finally {
         finishTurn(inProgress);
       }
-      if (inProgress.pending) await queryPrepared(this.pool, inProgress.pending.statements, inProgress.pending.sql);
+      if (inProgress.pending.size > 0) await queryBatch(this.pool, pendingWrites(inProgress));
       return result;
     });
   }
@@ -188,13 +182,16 @@ function release(client: pg.PoolClient, destroy?: Error | boolean): void {
 /** Advisory-lock namespace for conversation turns (the second key is the conversation's hash). */
 const TURN_LOCK_CLASS = 72_616_002;
 
+/** Waits for the conversation's lock (class, conversation key), held until the transaction ends. */
+const TAKE_TURN_LOCK = preparedStatement('take_turn_lock', 'SELECT pg_advisory_xact_lock($1, hashtext($2))');
+
 /**
  * Serialises turns of one conversation across instances: each turn is a transaction on a
  * connection of its own that holds a transaction-scoped advisory lock for the conversation.
  * botbuilder saves state with eTag `*` (last writer wins), so two concurrent turns of one
  * conversation would silently lose one's state.
  *
- * The serializer's part of a turn is two round trips: the first message begins the transaction,
+ * The serializer's part of a turn is two round trips: the first batch begins the transaction,
  * takes the lock and reads what the turn reads first; the last writes what was left for the commit
  * and commits, which releases the lock with the state written. Locks use their own small pool so that turns holding a
  * lock can never starve the queries they run.
@@ -202,7 +199,6 @@ const TURN_LOCK_CLASS = 72_616_002;
 export class PostgresTurnSerializer implements TurnSerializer {
   private readonly local = new InProcessTurnSerializer();
   private readonly lockPool: pg.Pool;
-  private readonly statements: PreparedStatement[];
 
   constructor(
     connectionString: string,
@@ -210,7 +206,6 @@ export class PostgresTurnSerializer implements TurnSerializer {
     private readonly readsAhead: TurnReader[],
     onQuery?: () => void,
   ) {
-    this.statements = readsAhead.flatMap((reader) => reader.statements);
     this.lockPool = new pg.Pool({ connectionString, max: maxConcurrentTurns });
     this.lockPool.on('error', () => {});
     if (onQuery) countQueries(this.lockPool, onQuery);
@@ -234,40 +229,37 @@ export class PostgresTurnSerializer implements TurnSerializer {
       try {
         result = await work();
       } catch (error) {
-        await this.end(client, { statements: [], sql: 'ROLLBACK' }).catch(() => undefined);
+        await this.end(client, ['ROLLBACK']).catch(() => undefined);
         throw error;
       } finally {
         finishTurn(inProgress);
       }
-      const { pending } = inProgress;
-      await this.end(client, pending ? { statements: pending.statements, sql: `${pending.sql};\nCOMMIT` } : { statements: [], sql: 'COMMIT' });
+      await this.end(client, [...pendingWrites(inProgress), 'COMMIT']);
       return result;
     });
   }
 
   /**
-   * One simple-query message: its statements run one after another, and under READ COMMITTED each
-   * read takes its own snapshot, so the reads start after the lock is granted and see the previous
-   * turn's committed writes.
+   * One batch: its statements run one after another, and under READ COMMITTED each read takes its
+   * own snapshot, so the reads start after the lock is granted and see the previous turn's committed
+   * writes.
    */
   private async begin(client: pg.PoolClient, turn: TurnAddress): Promise<TurnInProgress> {
-    await prepareOn(client, this.statements);
     const reads = this.readsAhead.map((reader) => reader.read(turn));
-    const lock = [
+    const lock: BatchStep[] = [
       // Whatever the server's defaults: each read its own snapshot, and no timeout on a turn that waits for the channel.
       'BEGIN ISOLATION LEVEL READ COMMITTED',
       'SET LOCAL idle_in_transaction_session_timeout = 0',
-      `SELECT pg_advisory_xact_lock(${TURN_LOCK_CLASS}, hashtext(${sqlLiteral(turn.conversationKey)}))`,
+      { statement: TAKE_TURN_LOCK, values: [TURN_LOCK_CLASS, turn.conversationKey] },
     ];
-    const results = await client.query([...lock, ...reads.map((read) => read.sql)].join(';\n'));
+    const results = await runBatch(client, [...lock, ...reads.map((read) => read.read)]);
     return startTurn(turn, reads, results, lock.length);
   }
 
   /** Ends the transaction; a connection whose end failed is closed, which rolls back and releases the lock. */
-  private async end(client: pg.PoolClient, { statements, sql }: TurnWrite): Promise<void> {
+  private async end(client: pg.PoolClient, steps: BatchStep[]): Promise<void> {
     try {
-      await prepareOn(client, statements);
-      await client.query(sql);
+      await runBatch(client, steps);
     } catch (error) {
       release(client, error instanceof Error ? error : true);
       throw error;

@@ -1,5 +1,5 @@
 import type { Sql } from '../data/database.js';
-import { executeSql, preparedStatement, sqlLiteral } from '../data/preparedStatements.js';
+import { preparedStatement } from '../data/preparedStatements.js';
 import { takeReadAhead, type TurnAddress, type TurnReader } from '../data/turnSerializer.js';
 import type { PrismaClient } from '../data/generated/client.js';
 
@@ -97,12 +97,11 @@ export class PeopleDirectory {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The lookup a turn's opening message makes: the person writing is the first thing a turn asks. */
+  /** The lookup a turn's opening batch makes: the person writing is the first thing a turn asks. */
   readonly readAhead: TurnReader = {
-    statements: [FIND_PERSON],
     read: (turn: TurnAddress) => ({
       key: readAheadKey(turn.channelId, turn.userId),
-      sql: executeSql(FIND_PERSON, [sqlLiteral(turn.channelId), sqlLiteral(turn.userId)]),
+      read: { statement: FIND_PERSON, values: [turn.channelId, turn.userId] },
     }),
   };
 

@@ -179,7 +179,7 @@ describe.each([
   let storage: BotStateStorage;
   let people: PeopleDirectory;
   let serializer: TurnSerializer;
-  // Quotes and backslashes travel as escaped literals in the turn's messages.
+  // Quotes and backslashes travel as bound values in the turn's batches.
   const turn = { conversationKey: "web/conversations/o'brien\\x/", channelId: 'web', userId: "o'brien\\" };
   const storedState = async () => {
     const [row] = (await db.pool.query<{ data: object }>('SELECT data FROM "BotState" WHERE key = $1', [turn.conversationKey])).rows;
