@@ -45,7 +45,9 @@ export class CheckInItemDialog extends ComponentDialog {
     const options = step.options as CheckInItemOptions;
     const itemId = options.itemIds[options.position] as string;
     const answer = step.result as string;
-    await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer));
+    // The last answer is saved at once: the check-in's scoring reads it, maybe in this very turn.
+    const moreToAsk = options.itemIds.slice(options.position + 1).some((id) => !options.answered.includes(id));
+    await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer), moreToAsk ? step.context.activity : undefined);
     return step.replaceDialog(FLOW, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
   }
 }

@@ -112,6 +112,12 @@ export interface CitizenThreads {
   leave(citizenId: string, alertId: string): Promise<void>;
 }
 
+/** The conversation a turn runs in, as its activity names it. */
+export interface TurnConversation {
+  channelId: string;
+  conversation: { id: string };
+}
+
 /** A check-in that can be resumed: started today and not finished. */
 export interface OpenCheckIn {
   checkInId: string;
@@ -125,8 +131,12 @@ export interface CheckInStore {
   openToday(citizenId: string): Promise<OpenCheckIn | undefined>;
   /** Starts a check-in with the items chosen for the citizen's programme. */
   start(citizenId: string): Promise<OpenCheckIn>;
-  /** Saves one answer at once (0 most favourable … 4 least; null = skipped). */
-  answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void>;
+  /**
+   * Saves one answer (0 most favourable … 4 least; null = skipped). Given the conversation whose turn
+   * gave it, with that turn's end, in one transaction with the conversation's state (so nothing in
+   * the rest of the turn reads it back); else at once.
+   */
+  answer(checkInId: string, itemId: string, optionIndex: number | null, withTurnOf?: TurnConversation): Promise<void>;
   finish(checkInId: string): Promise<void>;
   /** Marks an unfinished check-in partial (the citizen chose to start over). */
   abandon(checkInId: string): Promise<void>;

@@ -1,9 +1,11 @@
 import { todayIn } from '../../domain/dates.js';
 import { itemsForCheckIn, QUESTION_BANK } from '../../domain/questionBank/index.js';
-import type { CheckInStore, OpenCheckIn } from '../../dialogs/services.js';
+import type { CheckInStore, OpenCheckIn, TurnConversation } from '../../dialogs/services.js';
 import type pg from 'pg';
 import type { PrismaClient } from '../data/generated/client.js';
 import { preparedStatement, queryBatch } from '../data/preparedStatements.js';
+import { writeAtTurnEnd } from '../data/turnSerializer.js';
+import { conversationKey } from '../http/inboundActivity.js';
 import { readOrganisationSettings } from '../settings/organisationSettings.js';
 
 /** An answer (check-in, item, option or null, when), replacing an earlier one to the same item. */
@@ -47,9 +49,11 @@ export class PrismaCheckInStore implements CheckInStore {
     return { checkInId: checkIn.id, itemIds, answeredItemIds: [] };
   }
 
-  /** Saved at once, every answer turn: one statement, its values bound. */
-  async answer(checkInId: string, itemId: string, optionIndex: number | null): Promise<void> {
-    await queryBatch(this.pool, [{ statement: SAVE_ANSWER, values: [checkInId, itemId, optionIndex, this.now().toISOString()] }]);
+  /** One statement: in the turn's closing batch when the turn is given and runs here, else on its own. */
+  async answer(checkInId: string, itemId: string, optionIndex: number | null, withTurnOf?: TurnConversation): Promise<void> {
+    const write = { statement: SAVE_ANSWER, values: [checkInId, itemId, optionIndex, this.now().toISOString()] };
+    if (withTurnOf && writeAtTurnEnd(conversationKey(withTurnOf), { key: `answer ${checkInId} ${itemId}`, write })) return;
+    await queryBatch(this.pool, [write]);
   }
 
   async finish(checkInId: string): Promise<void> {

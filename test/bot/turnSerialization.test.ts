@@ -10,6 +10,7 @@ import type { Database } from '../../bot/data/database.js';
 import { EmbeddedTurnSerializer, InProcessTurnSerializer, PostgresTurnSerializer, type TurnSerializer } from '../../bot/data/turnSerializer.js';
 import { conversationKey } from '../../bot/http/inboundActivity.js';
 import { createHttpServer } from '../../bot/http/server.js';
+import { PrismaCheckInStore } from '../../bot/citizens/checkInStore.js';
 import { createLogger } from '../../bot/logger.js';
 import { PeopleDirectory } from '../../bot/people/peopleDirectory.js';
 import { openMigratedDatabase } from '../support/database.js';
@@ -247,6 +248,75 @@ describe.each([
       expect(await storage.read([turn.conversationKey])).toEqual({});
     });
     expect(await storedState()).toBeUndefined();
+  });
+});
+
+describe.each([
+  { database: 'the embedded database', skip: false },
+  { database: 'PostgreSQL', skip: skipWithoutPostgres },
+])('check-in answers on $database: committed with the turn that gave them', ({ database, skip }) => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+  let db: Database;
+  let storage: BotStateStorage;
+  let serializer: TurnSerializer;
+  let checkIns: PrismaCheckInStore;
+  let checkInId: string;
+  const answering = { channelId: 'web', conversation: { id: "o'brien\\x" } };
+  const turn = { conversationKey: conversationKey(answering), channelId: 'web', userId: 'ole' };
+  const storedAnswers = async () =>
+    (await db.pool.query<{ itemId: string; optionIndex: number | null }>('SELECT "itemId", "optionIndex" FROM "CheckInAnswer" WHERE "checkInId" = $1 ORDER BY "itemId"', [checkInId])).rows;
+
+  beforeAll(async () => {
+    if (skip) return;
+    scratch = database === 'PostgreSQL' ? await createScratchDatabase() : undefined;
+    db = await openMigratedDatabase(scratch?.url);
+    storage = new BotStateStorage(db.pool, db.cipher);
+    serializer = scratch ? new PostgresTurnSerializer(scratch.url, 2, [storage.readAhead]) : new EmbeddedTurnSerializer(db.pool, [storage.readAhead]);
+    const staff = await db.prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'Mette', email: 'mette@example.dk', role: 'CASEWORKER' } });
+    const citizen = await db.prisma.citizen.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, displayName: 'Ole', caseworkerId: staff.id } });
+    checkIns = new PrismaCheckInStore(db.prisma, db.pool);
+    checkInId = (await checkIns.start(citizen.id)).checkInId;
+  });
+  afterAll(async () => {
+    if (skip) return;
+    await serializer.close();
+    await db.close();
+    await scratch?.drop();
+  });
+
+  it.skipIf(skip)('when a turn answers, then the answer is stored when the turn ends, with its state; a second answer to the item replaces the first', async () => {
+    await serializer.run(turn, async () => {
+      await checkIns.answer(checkInId, 'A1', 3, answering);
+      await checkIns.answer(checkInId, 'A1', 1, answering);
+      await checkIns.answer(checkInId, 'B1', null, answering);
+      await storage.write({ [turn.conversationKey]: { asked: 'C1', eTag: '*' } });
+      // State deleted in the turn (the citizen starts over): the answers given stay.
+      await storage.delete([turn.conversationKey]);
+      expect(await storedAnswers()).toEqual([]);
+    });
+    expect(await storedAnswers()).toEqual([
+      { itemId: 'A1', optionIndex: 1 },
+      { itemId: 'B1', optionIndex: null },
+    ]);
+  });
+
+  it.skipIf(skip)('when a turn that answered fails, then neither its answer nor its state is stored', async () => {
+    const failed = serializer.run(turn, async () => {
+      await checkIns.answer(checkInId, 'C1', 2, answering);
+      await storage.write({ [turn.conversationKey]: { asked: 'D1', eTag: '*' } });
+      throw new Error('dialog failed');
+    });
+    await expect(failed).rejects.toThrow('dialog failed');
+    expect((await storedAnswers()).map((answer) => answer.itemId)).toEqual(['A1', 'B1']);
+    expect(await serializer.run(turn, () => storage.read([turn.conversationKey]))).toEqual({});
+  });
+
+  it.skipIf(skip)('when an answer names no turn, or its conversation runs no turn here, then it is stored at once', async () => {
+    await serializer.run(turn, async () => {
+      await checkIns.answer(checkInId, 'C1', 0);
+      await checkIns.answer(checkInId, 'D1', 4, { channelId: 'web', conversation: { id: 'another' } });
+      expect((await storedAnswers()).map((answer) => answer.itemId)).toEqual(['A1', 'B1', 'C1', 'D1']);
+    });
   });
 });
 

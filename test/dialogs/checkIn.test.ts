@@ -28,6 +28,8 @@ describe('progression check-in', () => {
       ],
     });
     expect([...fake.hours.values()]).toEqual([7.5]);
+    // Saved with the turn while more questions follow; the last at once, for the scoring that reads it.
+    expect(fake.checkIns[0]?.answers.map((answer) => answer.withTurn)).toEqual([true, true, true, true, false]);
   });
 
   it('when the citizen stops halfway, then the answers are kept and the check-in resumes where it stopped', async () => {
@@ -37,6 +39,9 @@ describe('progression check-in', () => {
     expect(fake.checkIns[0]?.answers).toHaveLength(2);
     expect(await walk('1')).toMatch(/fortsætte, hvor du slap/);
     expect(await walk('ja')).toMatch(/Spørgsmål 3 af 5/);
+    await walk('1', '1');
+    expect(await walk('1')).toMatch(/ordinære, betalte timer/);
+    expect(fake.checkIns[0]?.answers.map((answer) => answer.withTurn)).toEqual([true, true, true, true, false]);
   });
 
   it('when the citizen would rather start over, then the old one is kept as partial and a new one begins', async () => {

@@ -43,7 +43,8 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
   const droppedGoals = new Set<string>();
   let barriers: Array<BarrierView & { chosenOrder: number }> = [];
   const alerts: RaiseAlert[] = [];
-  const checkIns: Array<{ id: string; itemIds: string[]; answers: Answer[]; status: 'IN_PROGRESS' | 'COMPLETED' | 'PARTIAL' }> = [];
+  // `withTurn`: saved with the turn's end rather than at once.
+  const checkIns: Array<{ id: string; itemIds: string[]; answers: Array<Answer & { withTurn: boolean }>; status: 'IN_PROGRESS' | 'COMPLETED' | 'PARTIAL' }> = [];
   const hours = new Map<string, number>();
   let pendingReminder: PendingReminder | undefined;
   const replies: Array<{ reminderId: string; reply: string }> = [];
@@ -137,9 +138,9 @@ export function fakeServices(initial: Partial<CitizenProfile> = {}, now = new Da
         checkIns.push(checkIn);
         return { checkInId: checkIn.id, itemIds: checkIn.itemIds, answeredItemIds: [] };
       },
-      answer: async (checkInId, itemId, optionIndex) => {
+      answer: async (checkInId, itemId, optionIndex, withTurnOf) => {
         const checkIn = checkIns.find((candidate) => candidate.id === checkInId);
-        checkIn?.answers.push({ itemId, optionIndex });
+        checkIn?.answers.push({ itemId, optionIndex, withTurn: withTurnOf !== undefined });
       },
       finish: async (checkInId) => {
         const checkIn = checkIns.find((candidate) => candidate.id === checkInId);
