@@ -51,7 +51,7 @@ export class ServiceMetrics {
     });
     this.queries = new Counter({
       name: 'ledsager_db_queries_total',
-      help: 'Database round trips (queries sent, a message of several statements counting once; all pools); divide its rate by the turn rate for round trips per turn',
+      help: 'Database round trips (queries sent, a batch of several statements counting once; all pools); divide its rate by the turn rate for round trips per turn',
       registers,
     });
     this.remindersSent = new Counter({ name: 'ledsager_reminders_sent_total', help: 'Reminders delivered to a chat', registers });
