@@ -174,14 +174,19 @@ describe('turns of one conversation', () => {
 describe.each([
   { database: 'the embedded database', skip: false },
   { database: 'PostgreSQL', skip: skipWithoutPostgres },
-])('one turn on $database: read ahead, written at its end', ({ database, skip }) => {
+])('one turn on $database: read ahead, written at its end, check-in answers with it', ({ database, skip }) => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   let db: Database;
   let storage: BotStateStorage;
   let people: PeopleDirectory;
   let serializer: TurnSerializer;
+  let checkIns: PrismaCheckInStore;
+  let checkInId: string;
   // Quotes and backslashes travel as bound values in the turn's batches.
-  const turn = { conversationKey: "web/conversations/o'brien\\x/", channelId: 'web', userId: "o'brien\\" };
+  const answering = { channelId: 'web', conversation: { id: "o'brien\\x" } };
+  const turn = { conversationKey: conversationKey(answering), channelId: 'web', userId: "o'brien\\" };
+  const storedAnswers = async () =>
+    (await db.pool.query<{ itemId: string; optionIndex: number | null }>('SELECT "itemId", "optionIndex" FROM "CheckInAnswer" WHERE "checkInId" = $1 ORDER BY "itemId"', [checkInId])).rows;
   const storedState = async () => {
     const [row] = (await db.pool.query<{ data: object }>('SELECT data FROM "BotState" WHERE key = $1', [turn.conversationKey])).rows;
     return row && db.cipher.openDeep(row.data);
@@ -198,6 +203,8 @@ describe.each([
     const staff = await db.prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'Mette', email: 'mette@example.dk', role: 'CASEWORKER' } });
     const citizen = await db.prisma.citizen.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, displayName: 'Ole', caseworkerId: staff.id } });
     await db.prisma.channelIdentity.create({ data: { channelId: turn.channelId, userId: turn.userId, citizenId: citizen.id, conversationReference: {} } });
+    checkIns = new PrismaCheckInStore(db.prisma, db.pool);
+    checkInId = (await checkIns.start(citizen.id)).checkInId;
   });
   afterAll(async () => {
     if (skip) return;
@@ -248,40 +255,6 @@ describe.each([
       expect(await storage.read([turn.conversationKey])).toEqual({});
     });
     expect(await storedState()).toBeUndefined();
-  });
-});
-
-describe.each([
-  { database: 'the embedded database', skip: false },
-  { database: 'PostgreSQL', skip: skipWithoutPostgres },
-])('check-in answers on $database: committed with the turn that gave them', ({ database, skip }) => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
-  let db: Database;
-  let storage: BotStateStorage;
-  let serializer: TurnSerializer;
-  let checkIns: PrismaCheckInStore;
-  let checkInId: string;
-  const answering = { channelId: 'web', conversation: { id: "o'brien\\x" } };
-  const turn = { conversationKey: conversationKey(answering), channelId: 'web', userId: 'ole' };
-  const storedAnswers = async () =>
-    (await db.pool.query<{ itemId: string; optionIndex: number | null }>('SELECT "itemId", "optionIndex" FROM "CheckInAnswer" WHERE "checkInId" = $1 ORDER BY "itemId"', [checkInId])).rows;
-
-  beforeAll(async () => {
-    if (skip) return;
-    scratch = database === 'PostgreSQL' ? await createScratchDatabase() : undefined;
-    db = await openMigratedDatabase(scratch?.url);
-    storage = new BotStateStorage(db.pool, db.cipher);
-    serializer = scratch ? new PostgresTurnSerializer(scratch.url, 2, [storage.readAhead]) : new EmbeddedTurnSerializer(db.pool, [storage.readAhead]);
-    const staff = await db.prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'Mette', email: 'mette@example.dk', role: 'CASEWORKER' } });
-    const citizen = await db.prisma.citizen.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, displayName: 'Ole', caseworkerId: staff.id } });
-    checkIns = new PrismaCheckInStore(db.prisma, db.pool);
-    checkInId = (await checkIns.start(citizen.id)).checkInId;
-  });
-  afterAll(async () => {
-    if (skip) return;
-    await serializer.close();
-    await db.close();
-    await scratch?.drop();
   });
 
   it.skipIf(skip)('when a turn answers, then the answer is stored when the turn ends, with its state; a second answer to the item replaces the first', async () => {
