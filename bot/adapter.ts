@@ -1,6 +1,8 @@
 import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { ClientReusingAuthentication } from './channelClients.js';
 import type { AppConfig } from './config.js';
+import { dropTurnWrites } from './data/turnSerializer.js';
+import { conversationKey } from './http/inboundActivity.js';
 import { DEFAULT_LOCALE, resolveLocale, translator } from '../locales/i18n.js';
 import { type Logger, safeError } from './logger.js';
 
@@ -64,6 +66,8 @@ export function createAdapter(config: AppConfig, logger: Logger): CompanionAdapt
 
   // Log the failure (no message text), tell the person something kind, keep the conversation usable.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // What the turn left for its end (a check-in answer) must not be committed without the rest of it.
+    if (context.activity.conversation) dropTurnWrites(conversationKey(context.activity));
     log.error(
       // The stack's frames help find the bug; its first line repeats the message, which may quote personal data.
       { err: { ...safeError(error), frames: error.stack?.split('\n').slice(1).join('\n') }, conversationId: context.activity.conversation?.id },

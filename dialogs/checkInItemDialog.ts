@@ -15,7 +15,7 @@ export interface CheckInItemOptions {
   position: number;
 }
 
-/** One question per message, five answers from most to least favourable, or skip; each answer is saved at once. */
+/** One question per message, five answers from most to least favourable, or skip; each answer is saved with its turn. */
 export class CheckInItemDialog extends ComponentDialog {
   constructor(private readonly services: CitizenServices) {
     super(CHECK_IN_ITEM_DIALOG);
@@ -46,7 +46,9 @@ export class CheckInItemDialog extends ComponentDialog {
     const itemId = options.itemIds[options.position] as string;
     const answer = step.result as string;
     // The last answer is saved at once: the check-in's scoring reads it, maybe in this very turn.
-    const moreToAsk = options.itemIds.slice(options.position + 1).some((id) => !options.answered.includes(id));
+    // The next question is the next unanswered item, asked only if the bank still has it (see askStep).
+    const next = options.itemIds.slice(options.position + 1).find((id) => !options.answered.includes(id));
+    const moreToAsk = next !== undefined && findItem(QUESTION_BANK, next) !== undefined;
     await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer), moreToAsk ? step.context.activity : undefined);
     return step.replaceDialog(FLOW, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
   }

@@ -127,6 +127,14 @@ export function writeAtTurnEnd(conversationKey: string, write: TurnWrite): boole
   return true;
 }
 
+/**
+ * Withdraws every write the conversation's running turn left for its end: the turn failed, though
+ * the adapter caught the error and the turn itself ends normally.
+ */
+export function dropTurnWrites(conversationKey: string): void {
+  turnsInProgress.get(conversationKey)?.pending.clear();
+}
+
 /** Withdraws the running turn's write and read-ahead under the conversation's own key (its state was deleted). */
 export function dropTurnWrite(conversationKey: string): void {
   const turn = turnsInProgress.get(conversationKey);

@@ -20,7 +20,7 @@ export type InboundActivity = z.infer<typeof inboundActivitySchema>;
  * Turns of one conversation are serialised under this key. It is the key botbuilder's
  * ConversationState stores the conversation's state under, so that a turn's opening batch can read it.
  */
-export function conversationKey(activity: Pick<InboundActivity, 'channelId' | 'conversation'>): string {
+export function conversationKey(activity: { channelId: string; conversation: { id: string } }): string {
   return `${activity.channelId}/conversations/${activity.conversation.id}/`;
 }
 

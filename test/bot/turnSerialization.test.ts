@@ -12,6 +12,7 @@ import { conversationKey } from '../../bot/http/inboundActivity.js';
 import { createHttpServer } from '../../bot/http/server.js';
 import { PrismaCheckInStore } from '../../bot/citizens/checkInStore.js';
 import { createLogger } from '../../bot/logger.js';
+import { translator } from '../../locales/i18n.js';
 import { PeopleDirectory } from '../../bot/people/peopleDirectory.js';
 import { openMigratedDatabase } from '../support/database.js';
 import { createScratchDatabase, skipWithoutPostgres } from '../support/postgres.js';
@@ -43,13 +44,17 @@ interface Instance {
 }
 
 /** An instance as the service composes one: the serializer reads ahead through the same storage the state uses. */
-async function startInstance(db: Database, serializerFor: (storage: BotStateStorage) => TurnSerializer): Promise<Instance> {
+async function startInstance(
+  db: Database,
+  serializerFor: (storage: BotStateStorage) => TurnSerializer,
+  botFor: (storage: BotStateStorage) => ActivityHandler = (storage) => new CountingBot(new ConversationState(storage)),
+): Promise<Instance> {
   const logger = createLogger('silent');
   const storage = new BotStateStorage(db.pool, db.cipher);
   const serializer = serializerFor(storage);
   const server = createHttpServer({
     adapter: createAdapter(loadConfig({}), logger),
-    bot: new CountingBot(new ConversationState(storage)),
+    bot: botFor(storage),
     serializer,
     isReady: async () => true,
     maxBodyBytes: 100_000,
@@ -81,6 +86,28 @@ describe('turns of one conversation', () => {
     const instance = await startInstance(db, (storage) => new EmbeddedTurnSerializer(db.pool, [storage.readAhead]));
     const replies = await fireTwenty([instance], channel, 'conv-burst');
     expect(replies.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `count ${i + 1}`).sort());
+    await stopInstance(instance);
+    await db.close();
+  });
+
+  it('when a turn that left an answer for its end fails and the adapter catches the error, then the person is told and the answer is not stored', async () => {
+    const db = await openMigratedDatabase();
+    const staff = await db.prisma.staff.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, name: 'Mette', email: 'mette@example.dk', role: 'CASEWORKER' } });
+    const citizen = await db.prisma.citizen.create({ data: { organisationId: DEFAULT_ORGANISATION_ID, displayName: 'Ole', caseworkerId: staff.id } });
+    const checkIns = new PrismaCheckInStore(db.prisma, db.pool);
+    const { checkInId } = await checkIns.start(citizen.id);
+    const failsAfterAnswering = new ActivityHandler();
+    failsAfterAnswering.onMessage(async (context) => {
+      await checkIns.answer(checkInId, 'A1', 2, context.activity);
+      throw new Error('the next question could not be sent');
+    });
+    const instance = await startInstance(db, (storage) => new EmbeddedTurnSerializer(db.pool, [storage.readAhead]), () => failsAfterAnswering);
+    const user = new ChannelUser(instance.url, channel, 'ole', 'conv-fails');
+
+    expect((await user.post('2')).status).toBe(200);
+
+    expect(await channel.waitForMessages('conv-fails', 1)).toEqual([translator('da')('errors.turn')]);
+    expect((await db.pool.query('SELECT 1 FROM "CheckInAnswer" WHERE "checkInId" = $1', [checkInId])).rowCount).toBe(0);
     await stopInstance(instance);
     await db.close();
   });
