@@ -51,6 +51,8 @@ export class PrismaCheckInStore implements CheckInStore {
 
   /** One statement: in the turn's closing batch when the turn is given and runs here, else on its own. */
   async answer(checkInId: string, itemId: string, optionIndex: number | null, withTurnOf?: TurnConversation): Promise<void> {
+    // Refused here, where the fault is: left for the turn's end it would fail the state's write with it.
+    if (optionIndex !== null && !Number.isSafeInteger(optionIndex)) throw new RangeError('A check-in answer is an option index or none');
     const write = { statement: SAVE_ANSWER, values: [checkInId, itemId, optionIndex, this.now().toISOString()] };
     if (withTurnOf && writeAtTurnEnd(conversationKey(withTurnOf), { key: `answer ${checkInId} ${itemId}`, write })) return;
     await queryBatch(this.pool, [write]);

@@ -42,7 +42,7 @@ export class BotStateStorage implements Storage {
 
   /** The read a turn's opening batch makes: the conversation's state; its overwrite is left for the turn's end. */
   readonly readAhead: TurnReader = {
-    read: (turn: TurnAddress) => ({ key: turn.conversationKey, read: { statement: READ_STATE, values: [turn.conversationKey] } }),
+    read: (turn: TurnAddress) => ({ key: turn.conversationKey, query: { statement: READ_STATE, values: [turn.conversationKey] } }),
   };
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -47,7 +47,7 @@ export interface TurnAddress {
 /** A read the turn's opening batch makes (on PostgreSQL, once the lock is granted); `key` is what its reader asks `takeReadAhead` for. */
 export interface TurnRead {
   key: string;
-  read: BoundStatement;
+  query: BoundStatement;
 }
 
 /** Reads what a turn will ask first, for the turn's opening batch. */
@@ -159,7 +159,7 @@ export class EmbeddedTurnSerializer implements TurnSerializer {
   run<T>(turn: TurnAddress, work: () => Promise<T>): Promise<T> {
     return this.local.run(turn, async () => {
       const reads = this.readsAhead.map((reader) => reader.read(turn));
-      const results = reads.length > 0 ? await queryBatch(this.pool, reads.map((read) => read.read)) : [];
+      const results = reads.length > 0 ? await queryBatch(this.pool, reads.map((read) => read.query)) : [];
       const inProgress = startTurn(turn, reads, results, 0);
       let result: T;
       try {
@@ -260,7 +260,7 @@ export class PostgresTurnSerializer implements TurnSerializer {
       'SET LOCAL idle_in_transaction_session_timeout = 0',
       { statement: TAKE_TURN_LOCK, values: [TURN_LOCK_CLASS, turn.conversationKey] },
     ];
-    const results = await runBatch(client, [...lock, ...reads.map((read) => read.read)]);
+    const results = await runBatch(client, [...lock, ...reads.map((read) => read.query)]);
     return startTurn(turn, reads, results, lock.length);
   }
 

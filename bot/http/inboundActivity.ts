@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TurnConversation } from '../../dialogs/services.js';
 import type { TurnAddress } from '../data/turnSerializer.js';
 
 /**
@@ -20,7 +21,7 @@ export type InboundActivity = z.infer<typeof inboundActivitySchema>;
  * Turns of one conversation are serialised under this key. It is the key botbuilder's
  * ConversationState stores the conversation's state under, so that a turn's opening batch can read it.
  */
-export function conversationKey(activity: { channelId: string; conversation: { id: string } }): string {
+export function conversationKey(activity: TurnConversation): string {
   return `${activity.channelId}/conversations/${activity.conversation.id}/`;
 }
 

@@ -101,7 +101,7 @@ export class PeopleDirectory {
   readonly readAhead: TurnReader = {
     read: (turn: TurnAddress) => ({
       key: readAheadKey(turn.channelId, turn.userId),
-      read: { statement: FIND_PERSON, values: [turn.channelId, turn.userId] },
+      query: { statement: FIND_PERSON, values: [turn.channelId, turn.userId] },
     }),
   };
 

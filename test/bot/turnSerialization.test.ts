@@ -311,6 +311,14 @@ describe.each([
     expect(await serializer.run(turn, () => storage.read([turn.conversationKey]))).toEqual({});
   });
 
+  it.skipIf(skip)('when an answer is not an option index, then it is refused at once and nothing is left for the turn\'s end', async () => {
+    await serializer.run(turn, async () => {
+      await expect(checkIns.answer(checkInId, 'C1', Number.NaN, answering)).rejects.toThrow(RangeError);
+      await expect(checkIns.answer(checkInId, 'C1', 1.5, answering)).rejects.toThrow(RangeError);
+    });
+    expect((await storedAnswers()).map((answer) => answer.itemId)).toEqual(['A1', 'B1']);
+  });
+
   it.skipIf(skip)('when an answer names no turn, or its conversation runs no turn here, then it is stored at once', async () => {
     await serializer.run(turn, async () => {
       await checkIns.answer(checkInId, 'C1', 0);
