@@ -1,4 +1,4 @@
-import { match, type Pattern, pattern, type Token } from './grammar.js';
+import { keysNeeded, keysOf, match, mayMatch, type Pattern, pattern, type Token } from './grammar.js';
 
 /**
  * The concept grammar, Danish and English together (one lemma covers both languages,
@@ -305,22 +305,27 @@ export interface ConceptHit {
 
 const RANK: Record<ConceptTier, number> = { clear: 2, possible: 1, weak: 0 };
 
-function matchesAny(patterns: readonly Pattern[], tokens: readonly Token[]): boolean {
-  for (const pattern of patterns) if (match(pattern, tokens)) return true;
+function matchesAny(patterns: readonly Pattern[], tokens: readonly Token[], keys: ReadonlySet<string>): boolean {
+  for (const pattern of patterns) if (match(pattern, tokens, keys)) return true;
   return false;
 }
+
+/** Each rule with the keys a message needs for any of its patterns to match. */
+const RULES_WITH_KEYS = RULES.map((rule) => ({ rule, needed: keysNeeded(rule.patterns) }));
 
 /** Every concept whose rule matches the (masked) tokens. Plain loops: this runs on every message. */
 export function findConcepts(tokens: readonly Token[]): ConceptHit[] {
   const hits: ConceptHit[] = [];
   const hitOf = new Map<string, number>();
-  for (const rule of RULES) {
+  const keys = keysOf(tokens);
+  for (const { rule, needed } of RULES_WITH_KEYS) {
+    if (!mayMatch(keys, needed)) continue;
     // One hit per concept, at its highest tier ("I want to kill myself" is clear, "thinking about killing myself" possible).
     const earlier = hitOf.get(rule.concept);
     if (earlier !== undefined && RANK[(hits[earlier] as ConceptHit).tier] >= RANK[rule.tier]) continue;
-    if (rule.unless && matchesAny(rule.unless, tokens)) continue;
+    if (rule.unless && matchesAny(rule.unless, tokens, keys)) continue;
     for (const candidate of rule.patterns) {
-      const found = match(candidate, tokens);
+      const found = match(candidate, tokens, keys);
       if (!found) continue;
       const hit = { concept: rule.concept, tier: rule.tier, words: found.map((word) => tokens[word.at]?.word ?? '').filter(Boolean) };
       if (earlier !== undefined) hits[earlier] = hit;

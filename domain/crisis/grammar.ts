@@ -33,7 +33,7 @@ export interface Pattern {
   slots: Slot[];
   gap: number;
   /** For each slot that must match a word: the keys (`word`, `@lemma`) that could; a quick test before the search. */
-  required: string[][];
+  required: ReadonlySet<string>[];
 }
 
 const NUMBER_WORDS = new Set([
@@ -82,7 +82,7 @@ export function pattern(source: string, gap = 3): Pattern {
     });
   const required = slots
     .filter((slot) => !slot.optional && slot.atoms.every((a) => a.kind === 'word' || a.kind === 'lemma'))
-    .map((slot) => slot.atoms.map((a) => (a.kind === 'word' ? a.word : a.kind === 'lemma' ? `@${a.lemma}` : '')));
+    .map((slot) => new Set(slot.atoms.map((a) => (a.kind === 'word' ? a.word : a.kind === 'lemma' ? `@${a.lemma}` : ''))));
   return { slots, gap, required };
 }
 
@@ -134,31 +134,46 @@ function matchFrom(p: Pattern, tokens: readonly Token[], slotIndex: number, from
   return slot.optional && matchFrom(p, tokens, slotIndex + 1, from, to, found);
 }
 
-const bags = new WeakMap<readonly Token[], Set<string>>();
-
-/** Every word and `@lemma` of a message, computed once per token list. */
-function bagOf(tokens: readonly Token[]): Set<string> {
-  let bag = bags.get(tokens);
-  if (!bag) {
-    bag = new Set<string>();
-    for (const token of tokens) {
-      if (token.word) bag.add(token.word);
-      for (const lemma of token.lemmas) bag.add(`@${lemma}`);
-    }
-    bags.set(tokens, bag);
+/** Every word and `@lemma` of a message: computed once by whoever matches many patterns against it. */
+export function keysOf(tokens: readonly Token[]): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const token of tokens) {
+    if (token.word) keys.add(token.word);
+    for (const lemma of token.lemmas) keys.add(`@${lemma}`);
   }
-  return bag;
+  return keys;
 }
 
-function hasAny(bag: ReadonlySet<string>, keys: readonly string[]): boolean {
-  for (const key of keys) if (bag.has(key)) return true;
+/** Whether the two share a key; the smaller is walked (most messages are a word or two, most slots a dozen keys). */
+function shareAKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size > b.size) return shareAKey(b, a);
+  for (const key of a) if (b.has(key)) return true;
   return false;
 }
 
-/** The words a pattern matched (in order), or undefined. */
-export function match(p: Pattern, tokens: readonly Token[]): Matched[] | undefined {
-  const bag = bagOf(tokens);
-  for (const keys of p.required) if (!hasAny(bag, keys)) return undefined;
+/**
+ * Keys one of which a message must hold for any of these patterns to match (from each pattern, its
+ * slot with the fewest keys), or undefined when one of them needs no word. A message of a word or two
+ * then skips most rules with one look-up each.
+ */
+export function keysNeeded(patterns: readonly Pattern[]): ReadonlySet<string> | undefined {
+  const needed = new Set<string>();
+  for (const { required } of patterns) {
+    const fewest = required.reduce<ReadonlySet<string> | undefined>((best, slotKeys) => (best && best.size <= slotKeys.size ? best : slotKeys), undefined);
+    if (!fewest) return undefined;
+    for (const key of fewest) needed.add(key);
+  }
+  return needed;
+}
+
+/** Whether a message with these keys can match a pattern of a group whose keysNeeded are `needed`. */
+export function mayMatch(keys: ReadonlySet<string>, needed: ReadonlySet<string> | undefined): boolean {
+  return needed === undefined || shareAKey(keys, needed);
+}
+
+/** The words a pattern matched (in order), or undefined; `keys` are the message's (keysOf), when many patterns read one message. */
+export function match(p: Pattern, tokens: readonly Token[], keys: ReadonlySet<string> = keysOf(tokens)): Matched[] | undefined {
+  for (const slotKeys of p.required) if (!shareAKey(keys, slotKeys)) return undefined;
   const found: Matched[] = [];
   return matchFrom(p, tokens, 0, 0, tokens.length, found) ? found : undefined;
 }

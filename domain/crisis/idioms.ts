@@ -1,4 +1,4 @@
-import { match, type Pattern, pattern, type Token } from './grammar.js';
+import { keysNeeded, keysOf, match, mayMatch, type Pattern, pattern, type Token } from './grammar.js';
 
 const p = pattern;
 
@@ -62,17 +62,21 @@ export const IDIOMS: Pattern[] = [
 ];
 
 const MASK: Token = { word: '', lemmas: new Set() };
+const IDIOM_KEYS = keysNeeded(IDIOMS);
 
 /** Blanks the words of every idiom in the message. */
 export function maskIdioms(tokens: readonly Token[]): Token[] {
   let masked = [...tokens];
+  let keys = keysOf(masked);
+  if (!mayMatch(keys, IDIOM_KEYS)) return masked;
   for (const idiom of IDIOMS) {
     // An idiom may occur twice ("jeg keder mig ihjel, jeg keder mig ihjel").
     for (let round = 0; round < 3; round += 1) {
-      const found = match(idiom, masked);
+      const found = match(idiom, masked, keys);
       if (!found || found.length === 0) break;
       const blank = found.some((word) => word.marked) ? found.filter((word) => word.marked) : found;
       masked = masked.map((token, index) => (blank.some((word) => word.at === index) ? MASK : token));
+      keys = keysOf(masked);
     }
   }
   return masked;
