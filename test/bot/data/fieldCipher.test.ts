@@ -25,6 +25,13 @@ describe('sealing citizens\' words (AES-256-GCM)', () => {
     expect(isSealed('enc:v1:k2:not base64!')).toBe(false);
   });
 
+  it('when a thousand values are sealed one after another, then no two share an IV and each opens to its own value', () => {
+    const sealed = Array.from({ length: 1000 }, (_, index) => cipher.sealText(`svar ${index}`));
+    const ivs = sealed.map((value) => Buffer.from(value.split(':')[3] as string, 'base64').subarray(0, 12).toString('hex'));
+    expect(new Set(ivs).size).toBe(1000);
+    expect(sealed.map((value) => cipher.openDeep(value))).toEqual(sealed.map((_, index) => `svar ${index}`));
+  });
+
   it('when a result holds sealed strings at any depth beside dates and numbers, then they are opened in place and the rest is untouched', () => {
     const at = new Date('2026-11-23T10:00:00Z');
     const result = [{ at, score: 2, goal: { text: cipher.sealText('glasblæser') }, payload: { citizenText: cipher.sealValue('hej'), kind: 'message' } }];
