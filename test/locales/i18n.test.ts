@@ -25,6 +25,18 @@ describe('the chat translators', () => {
     });
   }
 
+  for (const [locale, resource] of [['da', da], ['en', en]] as const) {
+    it(`fills in every placeholder of every ${locale} text, in that language`, () => {
+      const t = translator(locale);
+      const withPlaceholders = textsOf(resource).filter(([, text]) => /\{\{\w+\}\}/.test(text) && !text.includes('$t('));
+      expect(withPlaceholders.length).toBeGreaterThan(20);
+      for (const [key, text] of withPlaceholders) {
+        const values = Object.fromEntries([...text.matchAll(/\{\{(\w+)\}\}/g)].map(([, name]) => [name as string, `«${name}»`]));
+        expect(t(key, values)).toBe(text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => `«${name}»`));
+      }
+    });
+  }
+
   it('still fills in placeholders, after the same text was asked for without them', () => {
     const t = translator('da');
     t('checkIn.question');
