@@ -138,10 +138,9 @@ export class MainDialog extends ComponentDialog {
       return innerDc.beginDialog(MENU_FLOW, { ...(reminderReply ? { reminderReply } : {}) } satisfies MainOptions);
     }
     const active = activeDialogs(innerDc);
-    const { prompt } = active;
-    if (isStaleTap(innerDc.context.activity.value, promptOptionsOf(prompt)?.promptId)) {
+    if (isStaleTap(innerDc.context.activity.value, promptOptionsOf(active.prompt)?.promptId)) {
       await innerDc.context.sendActivity(citizenT(innerDc.context)('common.staleCard'));
-      await prompt.repromptDialog();
+      await active.promptContext().repromptDialog();
       return Dialog.EndOfTurn;
     }
     const heard = await this.listen(innerDc, active, text);
@@ -153,16 +152,16 @@ export class MainDialog extends ComponentDialog {
    * order, the next message of an open thread with the caseworker, an urgent
    * change, or something to offer to the caseworker. Undefined: a normal answer.
    */
-  private async listen(innerDc: DialogContext, { ids: stack, prompt }: ActiveDialogs, text: string): Promise<DialogTurnResult | undefined> {
+  private async listen(innerDc: DialogContext, { ids: stack, prompt, promptContext }: ActiveDialogs, text: string): Promise<DialogTurnResult | undefined> {
     if (stack.includes(FORWARD_OFFER_DIALOG)) return undefined;
     // Not while they are already writing to their caseworker: there "my mother is sick" is the message itself.
     const writingToCaseworker = stack.some((id) => WRITING_TO_CASEWORKER.includes(id));
     const { citizenId, timeZone } = turnCitizen(innerDc.context);
     const isAnswer = answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: (words) => recognizeIntent(words) !== undefined });
-    const freeTextAsked = FREE_TEXT_PROMPTS.includes(prompt.activeDialog?.id ?? '');
+    const freeTextAsked = FREE_TEXT_PROMPTS.includes(prompt?.id ?? '');
     // At the menu, "jeg er blevet syg" names a menu entry and an urgent change at once: the change, with their words, wins.
     const saysMoreThanAMenuWord =
-      prompt.activeDialog?.id === MENU_PROMPT && !answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: () => false });
+      prompt?.id === MENU_PROMPT && !answersPrompt(prompt, text, this.services.now(), timeZone, { id: MENU_PROMPT, also: () => false });
     // An answer goes to its question; and before the citizen has agreed, nothing is passed on.
     if ((isAnswer && !freeTextAsked && !saysMoreThanAMenuWord) || !(await this.hasConsented(innerDc))) return undefined;
     if (!isAnswer) {
@@ -182,7 +181,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (isAnswer || !looksLikeWords(text)) return undefined;
     // On top of the question waiting, which is asked again when the offer is settled.
-    await prompt.beginDialog(FORWARD_OFFER_DIALOG, { text } satisfies ForwardOfferOptions);
+    await promptContext().beginDialog(FORWARD_OFFER_DIALOG, { text } satisfies ForwardOfferOptions);
     return Dialog.EndOfTurn;
   }
 

@@ -1,4 +1,4 @@
-import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogState, PromptOptions } from 'botbuilder-dialogs';
 import { ANSWER_VERB } from '../cards/answerCards.js';
 import { type ChoiceOption, matchChoice, matchChoices } from '../domain/choices.js';
 import { parseDate, parsePeriod } from '../domain/dates.js';
@@ -6,41 +6,56 @@ import { parseHours } from '../domain/hours.js';
 import { CHOICE_PROMPT, DATE_PROMPT, FREE_TEXT_PROMPT, HOURS_PROMPT, isSkip, MULTI_CHOICE_PROMPT, OPTIONAL_TEXT_PROMPT, PERIOD_PROMPT } from './prompts.js';
 import type { ShownPrompt } from './citizenPrompt.js';
 
-/** What is open under a dialog context: the ids of the active dialogs, from it down, and the innermost context. */
+/** What is open under a dialog context: the ids of the active dialogs, from it down, and the innermost one. */
 export interface ActiveDialogs {
   ids: string[];
-  /** Its active dialog is the prompt a turn's message answers, however deep the dialogs are nested. */
-  prompt: DialogContext;
+  /** The prompt a turn's message answers, however deep the dialogs are nested. */
+  prompt: DialogInstance | undefined;
+  /** The prompt's own context, for the few turns that act there (ask again, put an offer on top of it). */
+  promptContext(): DialogContext;
 }
 
-/** Walked once a turn: botbuilder builds a new child context, with its own state manager, at every step down. */
+/**
+ * Read from the stored stacks: a component dialog keeps its inner stack in its state under `dialogs`
+ * (botbuilder's persisted layout). Walking `DialogContext.child` instead builds a new context, with its
+ * own state manager, at every step down: a tenth of a turn's allocation went to such contexts.
+ */
 export function activeDialogs(dc: DialogContext): ActiveDialogs {
-  let prompt = dc;
-  const ids = dc.activeDialog ? [dc.activeDialog.id] : [];
-  for (let child = dc.child; child; child = child.child) {
-    prompt = child;
-    if (child.activeDialog) ids.push(child.activeDialog.id);
+  let prompt = dc.activeDialog;
+  const ids = prompt ? [prompt.id] : [];
+  for (let inner = innerStack(prompt); inner && inner.length > 0; inner = innerStack(prompt)) {
+    prompt = inner[inner.length - 1] as DialogInstance;
+    ids.push(prompt.id);
   }
-  return { ids, prompt };
+  const promptContext = () => {
+    let context = dc;
+    for (let child = dc.child; child; child = child.child) context = child;
+    return context;
+  };
+  return { ids, prompt, promptContext };
+}
+
+function innerStack(instance: DialogInstance | undefined): DialogInstance[] | undefined {
+  return (instance?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
 }
 
 /** Our prompt options, as kept in dialog state: the card's prompt id and what it shows travel with them. */
 export type CitizenPromptOptions = PromptOptions & { promptId?: string; shown?: ShownPrompt };
 
-export function promptOptionsOf(dc: DialogContext): CitizenPromptOptions | undefined {
-  return (dc.activeDialog?.state as { options?: CitizenPromptOptions } | undefined)?.options;
+export function promptOptionsOf(prompt: DialogInstance | undefined): CitizenPromptOptions | undefined {
+  return (prompt?.state as { options?: CitizenPromptOptions } | undefined)?.options;
 }
 
 export const FREE_TEXT_PROMPTS: readonly string[] = [FREE_TEXT_PROMPT, OPTIONAL_TEXT_PROMPT];
 
 /**
- * True when `text` is (or may be) an answer to the prompt waiting in `dc`:
+ * True when `text` is (or may be) an answer to the prompt waiting:
  * a choice's number or label, a date, hours, or any text where free text is
  * asked for. Pure checks only: the prompt's own validator still decides.
  */
-export function answersPrompt(dc: DialogContext, text: string, now: Date, timeZone: string, menu: { id: string; also: (text: string) => boolean }): boolean {
-  const id = dc.activeDialog?.id;
-  const validations = promptOptionsOf(dc)?.validations as ChoiceOption[] | undefined;
+export function answersPrompt(prompt: DialogInstance | undefined, text: string, now: Date, timeZone: string, menu: { id: string; also: (text: string) => boolean }): boolean {
+  const id = prompt?.id;
+  const validations = promptOptionsOf(prompt)?.validations as ChoiceOption[] | undefined;
   if (id === MULTI_CHOICE_PROMPT) return matchChoices(text, validations ?? []) !== undefined;
   if (id === CHOICE_PROMPT) return matchChoice(text, validations ?? []) !== undefined;
   if (id === menu.id) return matchChoice(text, validations ?? []) !== undefined || menu.also(text);
