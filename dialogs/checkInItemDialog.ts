@@ -1,11 +1,12 @@
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findItem, QUESTION_BANK } from '../domain/questionBank/index.js';
-import { addCitizenPrompts, CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
+import { CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
 
 export const CHECK_IN_ITEM_DIALOG = 'checkInItemDialog';
-const FLOW = 'checkInItemFlow';
+/** The waterfall's id while it sat in a component dialog of its own (until 2026-12); see `continueDialog`. */
+const FORMER_FLOW = 'checkInItemFlow';
 
 export interface CheckInItemOptions {
   checkInId: string;
@@ -15,13 +16,28 @@ export interface CheckInItemOptions {
   position: number;
 }
 
-/** One question per message, five answers from most to least favourable, or skip; each answer is saved with its turn. */
-export class CheckInItemDialog extends ComponentDialog {
+/**
+ * One question per message, five answers from most to least favourable, or skip; each answer is saved
+ * with its turn. A plain waterfall in the check-in's own dialog set, with its prompt beside it: every
+ * component dialog between a turn and its prompt costs botbuilder a dialog context per walk down.
+ */
+export class CheckInItemDialog extends WaterfallDialog {
   constructor(private readonly services: CitizenServices) {
     super(CHECK_IN_ITEM_DIALOG);
-    addCitizenPrompts(this, services);
-    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.saveStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.saveStep.bind(this));
+  }
+
+  /**
+   * A question asked before the upgrade waits inside a component dialog of its own: its waterfall and
+   * prompt move up into this stack, in place of the component, and the answer goes to the prompt.
+   */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const former = (dc.activeDialog?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+    if (!former) return super.continueDialog(dc);
+    const moved = former.map((instance): DialogInstance => (instance.id === FORMER_FLOW ? { ...instance, id: CHECK_IN_ITEM_DIALOG } : instance));
+    dc.stack.splice(dc.stack.length - 1, 1, ...moved);
+    return dc.continueDialog();
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -50,6 +66,6 @@ export class CheckInItemDialog extends ComponentDialog {
     const next = options.itemIds.slice(options.position + 1).find((id) => !options.answered.includes(id));
     const moreToAsk = next !== undefined && findItem(QUESTION_BANK, next) !== undefined;
     await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer), moreToAsk ? step.context.activity : undefined);
-    return step.replaceDialog(FLOW, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
+    return step.replaceDialog(CHECK_IN_ITEM_DIALOG, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
   }
 }

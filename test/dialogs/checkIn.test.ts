@@ -1,5 +1,17 @@
+import { ConversationState, MemoryStorage, type StoreItems } from 'botbuilder';
+import type { DialogInstance } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { startCitizenDialog as start } from '../support/dialogClient.js';
+
+type Stacked = DialogInstance<{ dialogs?: { dialogStack: Stacked[] } }>;
+
+/** The check-in's own stack inside a stored conversation state (main dialog → check-in dialog). */
+function checkInStack(state: StoreItems): Stacked[] {
+  const main = (state.DialogState as { dialogStack: Stacked[] }).dialogStack.at(-1);
+  const checkIn = main?.state.dialogs?.dialogStack.at(-1);
+  if (checkIn?.id !== 'checkInDialog' || !checkIn.state.dialogs) throw new Error('no check-in open');
+  return checkIn.state.dialogs.dialogStack;
+}
 
 describe('progression check-in', () => {
   it('when a citizen answers by digits and by the words of an option, then each answer is saved as its option', async () => {
@@ -30,6 +42,24 @@ describe('progression check-in', () => {
     expect([...fake.hours.values()]).toEqual([7.5]);
     // Saved with the turn while more questions follow; the last at once, for the scoring that reads it.
     expect(fake.checkIns[0]?.answers.map((answer) => answer.withTurn)).toEqual([true, true, true, true, false]);
+  });
+
+  it('when a question was asked before an upgrade, in the layout where the item dialog had a component of its own, then the answer is saved and the next question follows', async () => {
+    const storage = new MemoryStorage();
+    const { fake, walk } = start({ consent: 'ACCEPTED' }, new ConversationState(storage));
+    expect(await walk('hej', 'hvordan går det')).toMatch(/Spørgsmål 1 af 5/);
+    const key = Object.keys((storage as unknown as { memory: Record<string, string> }).memory)[0] as string;
+    const stored = await storage.read([key]);
+    const stack = checkInStack(stored[key] as StoreItems);
+    const [flow, prompt] = stack.splice(-2) as [Stacked, Stacked];
+    expect([flow.id, prompt.id]).toEqual(['checkInItemDialog', 'choicePrompt']);
+    stack.push({ id: 'checkInItemDialog', state: { dialogs: { dialogStack: [{ ...flow, id: 'checkInItemFlow' }, prompt] } } });
+    await storage.write({ [key]: { ...stored[key], eTag: '*' } });
+
+    expect(await walk('2')).toMatch(/Spørgsmål 2 af 5/);
+    expect(fake.checkIns[0]?.answers).toMatchObject([{ itemId: 'A1', optionIndex: 1 }]);
+    const after = await storage.read([key]);
+    expect(checkInStack(after[key] as StoreItems).map((instance) => instance.id)).toEqual(['checkInFlow', 'checkInItemDialog', 'choicePrompt']);
   });
 
   it('when the citizen stops halfway, then the answers are kept and the check-in resumes where it stopped', async () => {

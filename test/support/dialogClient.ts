@@ -1,4 +1,4 @@
-import type { Activity, Middleware } from 'botbuilder';
+import type { Activity, ConversationState, Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Dialog } from 'botbuilder-dialogs';
 import { cardSubmitText } from '../../bot/cardSubmit.js';
@@ -11,8 +11,8 @@ import { fakeServices } from './fakeServices.js';
 export class CitizenDialogClient {
   private readonly client: DialogTestClient;
 
-  /** `citizen` is read at each turn, as the bot reloads the person (a language change shows next turn). */
-  constructor(dialog: Dialog, citizen: () => TurnCitizen, options?: unknown) {
+  /** `citizen` is read at each turn, as the bot reloads the person (a language change shows next turn); `state` lets a test reach the stored dialog state. */
+  constructor(dialog: Dialog, citizen: () => TurnCitizen, options?: unknown, state?: ConversationState) {
     const onTurn: Middleware = {
       onTurn: async (context, next) => {
         setTurnCitizen(context, citizen());
@@ -21,7 +21,7 @@ export class CitizenDialogClient {
         await next();
       },
     };
-    this.client = new DialogTestClient('test', dialog, options, [onTurn]);
+    this.client = new DialogTestClient('test', dialog, options, [onTurn], state);
   }
 
   /** Sends text and returns every reply of the turn (text, with card attachments counted as present). */
@@ -49,13 +49,10 @@ export class CitizenDialogClient {
 }
 
 /** The main dialog for one citizen on in-memory services; `walk` sends several messages and returns the last replies. */
-export function startCitizenDialog(profile: Partial<CitizenProfile> = { consent: 'ACCEPTED' }) {
+export function startCitizenDialog(profile: Partial<CitizenProfile> = { consent: 'ACCEPTED' }, state?: ConversationState) {
   const fake = fakeServices(profile);
-  const client = new CitizenDialogClient(new MainDialog(fake.services), () => ({
-    citizenId: fake.profile.citizenId,
-    locale: fake.profile.locale,
-    timeZone: fake.profile.timeZone,
-  }));
+  const citizen = () => ({ citizenId: fake.profile.citizenId, locale: fake.profile.locale, timeZone: fake.profile.timeZone });
+  const client = new CitizenDialogClient(new MainDialog(fake.services), citizen, undefined, state);
   const walk = async (...inputs: string[]): Promise<string> => {
     let last: string[] = [];
     for (const input of inputs) last = await client.say(input);
