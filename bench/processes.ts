@@ -64,22 +64,26 @@ export function buildForBench(): void {
 }
 
 /**
- * The memory settings `npm start` gives the service: V8's heap ceiling (NODE_HEAP_MIB, or the script's
- * default) and young generation's size, and glibc's number of malloc arenas, read from package.json
- * so that every process here runs with the service's own settings.
+ * The memory settings `npm start` gives the service: V8's heap ceiling and young generation's size
+ * (NODE_HEAP_MIB and NODE_SEMI_SPACE_MIB, or the script's defaults), and glibc's number of malloc
+ * arenas, read from package.json so that every process here runs with the service's own settings.
  */
 async function memorySettings(): Promise<{ flags: string[]; env: NodeJS.ProcessEnv }> {
   const { scripts } = JSON.parse(await readFile(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const arenas = /MALLOC_ARENA_MAX=(\d+)/.exec(scripts.start)?.[1];
-  const fallback = /--max-old-space-size=\$\{NODE_HEAP_MIB:-(\d+)\}/.exec(scripts.start)?.[1];
-  if (!fallback) throw new Error('package.json\'s start script no longer sets --max-old-space-size=${NODE_HEAP_MIB:-…}: update the benchmark with it');
-  const mib = process.env.NODE_HEAP_MIB || fallback;
-  if (!/^[1-9]\d*$/.test(mib)) throw new Error(`NODE_HEAP_MIB must be a whole number of MiB, not "${mib}"`);
-  const youngGeneration = /--max-semi-space-size=\d+/.exec(scripts.start)?.[0];
   return {
-    flags: [`--max-old-space-size=${mib}`, ...(youngGeneration ? [youngGeneration] : [])],
+    flags: [mibSetting(scripts.start, '--max-old-space-size', 'NODE_HEAP_MIB'), mibSetting(scripts.start, '--max-semi-space-size', 'NODE_SEMI_SPACE_MIB')],
     env: arenas ? { MALLOC_ARENA_MAX: arenas } : {},
   };
+}
+
+/** A `flag=${VARIABLE:-default}` of the start script, as the shell would give it: the variable's value when set, else the default. */
+function mibSetting(start: string, flag: string, variable: string): string {
+  const fallback = new RegExp(`${flag}=\\$\\{${variable}:-(\\d+)\\}`).exec(start)?.[1];
+  if (!fallback) throw new Error(`package.json's start script no longer sets ${flag}=\${${variable}:-…}: update the benchmark with it`);
+  const mib = process.env[variable] || fallback;
+  if (!/^[1-9]\d*$/.test(mib)) throw new Error(`${variable} must be a whole number of MiB, not "${mib}"`);
+  return `${flag}=${mib}`;
 }
 const memory = await memorySettings();
 
