@@ -1,11 +1,11 @@
-import { type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogInstance, type DialogState, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findItem, QUESTION_BANK } from '../domain/questionBank/index.js';
 import { CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
 
 export const CHECK_IN_ITEM_DIALOG = 'checkInItemDialog';
-/** The waterfall's id while it sat in a component dialog of its own (until 2026-12); see `continueDialog`. */
+/** The waterfall's id while it sat in a component dialog of its own; see `upgradeFormerLayout`. */
 const FORMER_FLOW = 'checkInItemFlow';
 
 export interface CheckInItemOptions {
@@ -26,18 +26,6 @@ export class CheckInItemDialog extends WaterfallDialog {
     super(CHECK_IN_ITEM_DIALOG);
     this.addStep(this.askStep.bind(this));
     this.addStep(this.saveStep.bind(this));
-  }
-
-  /**
-   * A question asked before the upgrade waits inside a component dialog of its own: its waterfall and
-   * prompt move up into this stack, in place of the component, and the answer goes to the prompt.
-   */
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const former = (dc.activeDialog?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
-    if (!former) return super.continueDialog(dc);
-    const moved = former.map((instance): DialogInstance => (instance.id === FORMER_FLOW ? { ...instance, id: CHECK_IN_ITEM_DIALOG } : instance));
-    dc.stack.splice(dc.stack.length - 1, 1, ...moved);
-    return dc.continueDialog();
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -67,5 +55,26 @@ export class CheckInItemDialog extends WaterfallDialog {
     const moreToAsk = next !== undefined && findItem(QUESTION_BANK, next) !== undefined;
     await this.services.checkIns.answer(options.checkInId, itemId, answer === 'skip' ? null : Number(answer), moreToAsk ? step.context.activity : undefined);
     return step.replaceDialog(CHECK_IN_ITEM_DIALOG, { ...options, answered: [...options.answered, itemId], position: options.position + 1 } satisfies CheckInItemOptions);
+  }
+}
+
+/**
+ * Conversations stored before 2026-12-07 hold a waiting question inside a component dialog of its own
+ * (`checkInItemDialog` → [`checkInItemFlow`, its prompt, maybe an offer on top]). Before anything reads
+ * a turn's stacks, those dialogs move up into the check-in's stack in the component's place, so every
+ * path (an answer, help, menu, an urgent change, an offer) meets the present layout. It can go once no
+ * check-in stored before that day can still be waiting for an answer.
+ */
+export function upgradeFormerLayout(stack: DialogInstance[]): void {
+  for (let index = 0; index < stack.length; index += 1) {
+    const instance = stack[index] as DialogInstance;
+    const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+    if (!inner) continue;
+    if (instance.id !== CHECK_IN_ITEM_DIALOG) {
+      upgradeFormerLayout(inner);
+      continue;
+    }
+    stack.splice(index, 1, ...inner.map((moved) => (moved.id === FORMER_FLOW ? { ...moved, id: CHECK_IN_ITEM_DIALOG } : moved)));
+    index += inner.length - 1;
   }
 }

@@ -20,6 +20,7 @@ import { looksLikeWords, recognizeConcern } from '../domain/intents/concerns.js'
 import { FORWARD_OFFER_DIALOG, ForwardOfferDialog, type ForwardOfferOptions } from './forwardOfferDialog.js';
 import { type ActiveDialogs, activeDialogs, answersPrompt, type CitizenPromptOptions, FREE_TEXT_PROMPTS, isStaleTap, promptOptionsOf } from './promptFit.js';
 import { CHECK_IN_DIALOG, CheckInDialog } from './checkInDialog.js';
+import { upgradeFormerLayout } from './checkInItemDialog.js';
 import { MESSAGE_CASEWORKER_DIALOG, MessageCaseworkerDialog } from './messageCaseworkerDialog.js';
 import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog.js';
 import { PULSE_DIALOG, PulseDialog } from './pulseDialog.js';
@@ -115,6 +116,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    upgradeFormerLayout(innerDc.stack);
     const text = innerDc.context.activity.text ?? '';
     const command = recognizeGlobalCommand(text);
     if (command === 'help') {

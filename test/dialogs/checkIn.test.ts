@@ -44,24 +44,6 @@ describe('progression check-in', () => {
     expect(fake.checkIns[0]?.answers.map((answer) => answer.withTurn)).toEqual([true, true, true, true, false]);
   });
 
-  it('when a question was asked before an upgrade, in the layout where the item dialog had a component of its own, then the answer is saved and the next question follows', async () => {
-    const storage = new MemoryStorage();
-    const { fake, walk } = start({ consent: 'ACCEPTED' }, new ConversationState(storage));
-    expect(await walk('hej', 'hvordan går det')).toMatch(/Spørgsmål 1 af 5/);
-    const key = Object.keys((storage as unknown as { memory: Record<string, string> }).memory)[0] as string;
-    const stored = await storage.read([key]);
-    const stack = checkInStack(stored[key] as StoreItems);
-    const [flow, prompt] = stack.splice(-2) as [Stacked, Stacked];
-    expect([flow.id, prompt.id]).toEqual(['checkInItemDialog', 'choicePrompt']);
-    stack.push({ id: 'checkInItemDialog', state: { dialogs: { dialogStack: [{ ...flow, id: 'checkInItemFlow' }, prompt] } } });
-    await storage.write({ [key]: { ...stored[key], eTag: '*' } });
-
-    expect(await walk('2')).toMatch(/Spørgsmål 2 af 5/);
-    expect(fake.checkIns[0]?.answers).toMatchObject([{ itemId: 'A1', optionIndex: 1 }]);
-    const after = await storage.read([key]);
-    expect(checkInStack(after[key] as StoreItems).map((instance) => instance.id)).toEqual(['checkInFlow', 'checkInItemDialog', 'choicePrompt']);
-  });
-
   it('when the citizen stops halfway, then the answers are kept and the check-in resumes where it stopped', async () => {
     const { fake, walk } = start();
     await walk('hej', '1', '1', '1');
@@ -101,5 +83,57 @@ describe('progression check-in', () => {
   it('when the citizen asks for progress before any check-in, then they are told how to start', async () => {
     const { walk } = start();
     expect(await walk('hej', 'mine fremskridt')).toMatch(/ikke svaret på spørgsmålene endnu/);
+  });
+});
+
+describe('a check-in question stored before the item dialog lost its component (2026-12-07)', () => {
+  /** Question 1 waiting, stored as it was: the item's waterfall and its prompt inside a component dialog of their own. */
+  async function waitingInTheFormerLayout() {
+    const storage = new MemoryStorage();
+    const session = start({ consent: 'ACCEPTED' }, new ConversationState(storage));
+    expect(await session.walk('hej', 'hvordan går det')).toMatch(/Spørgsmål 1 af 5/);
+    const key = Object.keys((storage as unknown as { memory: Record<string, string> }).memory)[0] as string;
+    const stored = await storage.read([key]);
+    const stack = checkInStack(stored[key] as StoreItems);
+    const [flow, prompt] = stack.splice(-2) as [Stacked, Stacked];
+    expect([flow.id, prompt.id]).toEqual(['checkInItemDialog', 'choicePrompt']);
+    stack.push({ id: 'checkInItemDialog', state: { dialogs: { dialogStack: [{ ...flow, id: 'checkInItemFlow' }, prompt] } } });
+    await storage.write({ [key]: { ...stored[key], eTag: '*' } });
+    const storedStack = async () => checkInStack((await storage.read([key]))[key] as StoreItems).map((instance) => instance.id);
+    return { ...session, storedStack };
+  }
+
+  it('when the citizen answers, then the answer is saved, the next question follows and the state is in the present layout', async () => {
+    const { fake, walk, storedStack } = await waitingInTheFormerLayout();
+    expect(await walk('2')).toMatch(/Spørgsmål 2 af 5/);
+    expect(fake.checkIns[0]?.answers).toMatchObject([{ itemId: 'A1', optionIndex: 1 }]);
+    expect(await storedStack()).toEqual(['checkInFlow', 'checkInItemDialog', 'choicePrompt']);
+  });
+
+  it('when the citizen asks for help, then they get the help text and the same question again', async () => {
+    const { walk } = await waitingInTheFormerLayout();
+    const replies = await walk('hjælp');
+    expect(replies).toMatch(/Du kan altid skrive/);
+    expect(replies).toMatch(/Spørgsmål 1 af 5/);
+    expect(await walk('1')).toMatch(/Spørgsmål 2 af 5/);
+  });
+
+  it('when the citizen writes "menu", then the menu comes, and the check-in can be resumed', async () => {
+    const { walk } = await waitingInTheFormerLayout();
+    expect(await walk('menu')).toMatch(/Hvad vil du gerne\?/);
+    expect(await walk('1')).toMatch(/Spørgsmål 1 af 5/);
+  });
+
+  it('when the citizen reports an urgent change, then the urgent flow starts with their words', async () => {
+    const { walk } = await waitingInTheFormerLayout();
+    expect(await walk('jeg er blevet syg')).toMatch(/Fra hvornår og til hvornår\?/);
+  });
+
+  it('when the citizen writes words that answer nothing and accepts the offer, then the caseworker gets them and the question is asked again', async () => {
+    const { fake, walk } = await waitingInTheFormerLayout();
+    expect(await walk('Min nabo har en hund der gør hele natten')).toMatch(/Skal jeg sende det til Mette\?/);
+    expect(await walk('ja')).toMatch(/Jeg har sendt det til Mette[\s\S]*Spørgsmål 1 af 5/);
+    expect(fake.alerts).toHaveLength(1);
+    expect(await walk('1')).toMatch(/Spørgsmål 2 af 5/);
   });
 });
