@@ -19,11 +19,12 @@ const redactedPaths = [
  * The root logger; modules take a child with `logger.child({ module })`. Lines are written
  * asynchronously (a request line per turn must not block the event loop on a slow stdout) and in
  * batches of 4 KiB: under load one write per twenty-odd lines, not one per line (~1 % of a turn's CPU).
- * A quiet service's lines wait at most a second; pino flushes what is still queued synchronously
- * when the process exits.
+ * A quiet service's lines wait at most a quarter of a second; pino flushes what is still queued
+ * synchronously when the process exits through Node (an exit, a handled signal, an uncaught exception),
+ * but not when it is killed or aborts (out of memory): then up to the last 4 KiB can be lost.
  */
 export function createLogger(level: string): Logger {
-  const destination = level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 });
+  const destination = level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
   const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'ledsager' } };
   return destination ? pino(options, destination) : pino(options);
 }
