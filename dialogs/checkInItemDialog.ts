@@ -1,5 +1,6 @@
-import { type DialogInstance, type DialogState, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogInstance, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { findItem, QUESTION_BANK } from '../domain/questionBank/index.js';
+import { innerStack } from './promptFit.js';
 import { CHOICE_PROMPT, type ChoiceSpec, choiceOptions } from './prompts.js';
 import type { CitizenServices } from './services.js';
 import { citizenT, turnCitizen } from './turnCitizen.js';
@@ -68,7 +69,7 @@ export class CheckInItemDialog extends WaterfallDialog {
 export function upgradeFormerLayout(stack: DialogInstance[]): void {
   for (let index = 0; index < stack.length; index += 1) {
     const instance = stack[index] as DialogInstance;
-    const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
+    const inner = innerStack(instance);
     if (!inner) continue;
     if (instance.id !== CHECK_IN_ITEM_DIALOG) {
       upgradeFormerLayout(inner);

@@ -35,7 +35,8 @@ export function activeDialogs(dc: DialogContext): ActiveDialogs {
   return { ids, prompt, promptContext };
 }
 
-function innerStack(instance: DialogInstance | undefined): DialogInstance[] | undefined {
+/** The inner stack a component dialog keeps in its state; undefined for any other dialog. */
+export function innerStack(instance: DialogInstance | undefined): DialogInstance[] | undefined {
   return (instance?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
 }
 
